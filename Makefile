@@ -1,0 +1,61 @@
+# Two commands on a fresh machine: `make build` and `make test`. Each installs what it needs.
+# System packages come from Debian (apt-get as root), Python packages into .venv/ pinned by
+# constraints.txt. Stamps in .venv/ make the second run fast.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VKC := $(BIN)/vkc
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible outputs: the date of the last commit, or a fixed date outside git.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+
+APT_PACKAGES := fonts-noto-core fonts-noto-cjk poppler-utils chromium
+
+.PHONY: all install build test check serve bench clean lint typecheck
+
+all: build
+
+$(VENV)/.apt-stamp:
+	@mkdir -p $(VENV)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "error: install as root: apt-get install$$missing" >&2; exit 1; fi; \
+	  echo "apt-get install$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@touch $@
+
+$(VENV)/.pip-stamp: pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.apt-stamp $(VENV)/.pip-stamp
+
+build: install
+	$(VKC) build
+
+check: install
+	$(VKC) check
+
+serve: install
+	$(VKC) serve
+
+lint: install
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install lint typecheck
+	$(VKC) check
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m vkc.bench
+
+clean:
+	rm -rf site .site-* build bench/results.json .pytest_cache .mypy_cache .ruff_cache

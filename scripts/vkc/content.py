@@ -1,0 +1,278 @@
+"""Load a content directory into validated records, collecting every problem on the way.
+
+Why: an editor should see all the problems of a pull request in one run. Each file is
+parsed on its own; each record is validated on its own (so one bad record does not hide
+the next); cross-references are checked only once every record has its shape.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
+from .schema_errors import diagnostics_from_error
+from .yamlload import KeyPath, LoadedFile, load_file
+
+COLLECTIONS: dict[str, type[m.Record]] = {
+    "sources": m.Source,
+    "organizations": m.Organization,
+    "legal_documents": m.LegalDocument,
+    "standards": m.Standard,
+    "indicator_categories": m.IndicatorCategory,
+    "indicators": m.Indicator,
+    "projects": m.Project,
+    "pilots": m.Pilot,
+    "glossary": m.GlossaryTerm,
+}
+"""Top-level keys that hold lists of records; several files may add to one list."""
+SINGLETONS: dict[str, type[BaseModel]] = {"publication": m.Publication, "guideline": m.Guideline}
+"""Top-level keys that must appear exactly once in the whole content."""
+
+R = TypeVar("R", bound=m.Record)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record or value was written."""
+
+    file: LoadedFile
+    """The parsed file."""
+    path: KeyPath
+    """Key path of the record inside the file."""
+
+    def line(self, sub: KeyPath = ()) -> int:
+        """Line of the record (or of ``sub`` inside it)."""
+        return self.file.position((*self.path, *sub))[0]
+
+
+@dataclass
+class Content:
+    """The validated content: what every renderer reads."""
+
+    root: Path
+    """The content directory."""
+    publication: m.Publication
+    """The edition."""
+    guideline: m.Guideline
+    """The guideline."""
+    records: dict[str, list[m.Record]] = field(default_factory=dict)
+    """Top-level records per collection, in file order."""
+    origins: dict[str, Origin] = field(default_factory=dict)
+    """Where each record (top-level or nested, by id) was written."""
+    singleton_origins: dict[str, Origin] = field(default_factory=dict)
+    """Where `publication` and `guideline` were written."""
+    by_id: dict[str, m.Record] = field(default_factory=dict)
+    """Every record with an id, nested ones included."""
+
+    def collection(self, name: str, kind: type[R]) -> list[R]:
+        """The records of one collection, typed."""
+        return [r for r in self.records.get(name, []) if isinstance(r, kind)]
+
+    def get(self, record_id: str, kind: type[R]) -> R:
+        """A record by id (the id is known to exist after validation)."""
+        record = self.by_id[record_id]
+        assert isinstance(record, kind), f"{record_id} is a {type(record).__name__}"
+        return record
+
+
+def content_files(root: Path) -> list[Path]:
+    """The YAML files of a content directory, in a stable order."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def nested_records(record: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, m.Record]]:
+    """Every record inside ``record`` (itself included), with its relative key path."""
+    if isinstance(record, m.Record):
+        yield path, record
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, m.Record) or (isinstance(item, BaseModel) and not isinstance(item, m.LocalizedText)):
+                sub = (*path, name, index) if isinstance(value, list) else (*path, name)
+                yield from nested_records(item, sub)
+
+
+@dataclass
+class _Collector:
+    root: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    records: dict[str, list[m.Record]] = field(default_factory=dict)
+    record_origins: list[tuple[m.Record, Origin]] = field(default_factory=list)
+    singletons: dict[str, tuple[BaseModel, Origin]] = field(default_factory=dict)
+
+    def add_file(self, loaded: LoadedFile) -> None:
+        data = loaded.data
+        if data is None:
+            self.diagnostics.append(
+                loaded.diagnostic((), "content.empty", "the file is empty", "add records, or delete the file")
+            )
+            return
+        if not isinstance(data, dict):
+            self.diagnostics.append(
+                loaded.diagnostic(
+                    (),
+                    "content.top-level",
+                    "the file must be a mapping of collections",
+                    f"start with one of: {', '.join([*SINGLETONS, *COLLECTIONS])}",
+                )
+            )
+            return
+        for key, value in data.items():
+            if key in SINGLETONS:
+                self._add_singleton(loaded, key, value)
+            elif key in COLLECTIONS:
+                self._add_collection(loaded, key, value)
+            else:
+                close = difflib.get_close_matches(key, [*SINGLETONS, *COLLECTIONS], n=1, cutoff=0.6)
+                self.diagnostics.append(
+                    loaded.diagnostic(
+                        (key,),
+                        "content.unknown-collection",
+                        f"unknown collection '{key}'",
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else f"use one of: {', '.join([*SINGLETONS, *COLLECTIONS])}",
+                    )
+                )
+
+    def _add_singleton(self, loaded: LoadedFile, key: str, value: object) -> None:
+        if key in self.singletons:
+            first = self.singletons[key][1]
+            self.diagnostics.append(
+                loaded.diagnostic(
+                    (key,),
+                    "content.duplicate-singleton",
+                    f"'{key}' is already defined in {first.file.display}:{first.line()}",
+                    "keep only one of the two",
+                )
+            )
+            return
+        kind = SINGLETONS[key]
+        try:
+            self.singletons[key] = (kind.model_validate(value), Origin(loaded, (key,)))
+        except ValidationError as exc:
+            self.diagnostics.extend(diagnostics_from_error(exc, kind, loaded, (key,)))
+
+    def _add_collection(self, loaded: LoadedFile, key: str, value: object) -> None:
+        if not isinstance(value, list):
+            self.diagnostics.append(
+                loaded.diagnostic(
+                    (key,),
+                    "schema.type",
+                    f"'{key}' must be a list of records",
+                    "write each record as an item starting with '- id: …'",
+                )
+            )
+            return
+        kind = COLLECTIONS[key]
+        for index, item in enumerate(value):
+            try:
+                record = kind.model_validate(item)
+            except ValidationError as exc:
+                self.diagnostics.extend(diagnostics_from_error(exc, kind, loaded, (key, index)))
+                continue
+            self.records.setdefault(key, []).append(record)
+            self.record_origins.append((record, Origin(loaded, (key, index))))
+
+
+def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
+    """Load and validate every file under ``root``; the content is None when any error remains."""
+    from .crossref import check_references
+
+    collector = _Collector(root)
+    if not root.is_dir():
+        return None, [
+            Diagnostic(
+                display_path(root),
+                0,
+                0,
+                "content.missing-dir",
+                "the content directory does not exist",
+                hint="pass --content DIR with the folder that holds the YAML files",
+            )
+        ]
+    files = content_files(root)
+    for path in files:
+        loaded, problems = load_file(path, display_path(path))
+        collector.diagnostics.extend(problems)
+        if loaded is not None:
+            collector.add_file(loaded)
+    if not files:
+        collector.diagnostics.append(
+            Diagnostic(
+                display_path(root),
+                0,
+                0,
+                "content.no-files",
+                "no .yaml files in the content directory",
+                hint="check the --content path",
+            )
+        )
+    for key in SINGLETONS:
+        if (
+            key not in collector.singletons
+            and files
+            and not any(d.code.startswith("yaml.") for d in collector.diagnostics)
+        ):
+            collector.diagnostics.append(
+                Diagnostic(
+                    display_path(root),
+                    0,
+                    0,
+                    "content.missing-singleton",
+                    f"no file defines '{key}'",
+                    hint=f"add a file with a top-level '{key}:' key",
+                )
+            )
+    origins: dict[str, Origin] = {}
+    by_id: dict[str, m.Record] = {}
+    singleton_origins = {k: o for k, (_, o) in collector.singletons.items()}
+    roots = [(r, o) for r, o in collector.record_origins]
+    if "guideline" in collector.singletons:
+        guideline, g_origin = collector.singletons["guideline"]
+        assert isinstance(guideline, m.Guideline)
+        roots.append((guideline, g_origin))
+    for record, origin in roots:
+        for sub, nested in nested_records(record):
+            here = Origin(origin.file, (*origin.path, *sub))
+            if nested.id in origins:
+                first = origins[nested.id]
+                collector.diagnostics.append(
+                    here.file.diagnostic(
+                        (*here.path, "id"),
+                        "ref.duplicate-id",
+                        f"the id '{nested.id}' is already used in {first.file.display}:{first.line(('id',))}",
+                        "ids must be unique across all content files; choose another id",
+                    )
+                )
+                continue
+            origins[nested.id] = here
+            by_id[nested.id] = nested
+    diagnostics = collector.diagnostics
+    diagnostics.extend(check_references(by_id, origins))
+    publication = collector.singletons.get("publication", (None, None))[0]
+    guideline_model = collector.singletons.get("guideline", (None, None))[0]
+    if (
+        has_errors(diagnostics)
+        or not isinstance(publication, m.Publication)
+        or not isinstance(guideline_model, m.Guideline)
+    ):
+        return None, sort_diagnostics(diagnostics)
+    content = Content(
+        root=root,
+        publication=publication,
+        guideline=guideline_model,
+        records=collector.records,
+        origins=origins,
+        singleton_origins=singleton_origins,
+        by_id=by_id,
+    )
+    return content, sort_diagnostics(diagnostics)

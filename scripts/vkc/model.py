@@ -1,0 +1,455 @@
+"""The content model: every record kind of the publication, typed and documented.
+
+Why: the YAML is the single source of truth, edited by people through pull requests. The
+model says exactly what a record may contain (``extra="forbid"`` catches key typos), and
+each field's docstring becomes the description editors see in their editor's completion
+(``vkc schema``). Values arrive as strings from :mod:`vkc.yamlload`; the types here decide
+what they mean, so ``NO`` stays the text "NO" and ``2024-02-30`` is an error, not a crash.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+Lang = Literal["vi", "en", "ko"]
+"""The publication's languages; Vietnamese is the source and the authoritative text."""
+TranslationLang = Literal["en", "ko"]
+LANGS: tuple[Lang, ...] = ("vi", "en", "ko")
+TRANSLATION_LANGS: tuple[TranslationLang, ...] = ("en", "ko")
+
+
+def source_hash(vietnamese: str) -> str:
+    """Fingerprint of a Vietnamese text: what a translation records it was made from.
+
+    Why: content hashes survive git checkouts (mtimes do not) and ignore changes that are
+    not changes (Unicode normalisation form, surrounding white space).
+    """
+    canonical = unicodedata.normalize("NFC", " ".join(vietnamese.split()))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day (``2024``, ``2024-09``, ``2024-01-23``)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How much of the date is known."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Earliest possible day, for ordering mixed precisions."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    def end_key(self) -> tuple[int, int, int]:
+        """Latest possible day, so that ``2024`` is not "before" ``2024-07``."""
+        month = self.month or 12
+        return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an impossible day is an error."""
+        if isinstance(value, PartialDate):
+            return value
+        text = str(value).strip() if value is not None else ""
+        match = _DATE.fullmatch(text)
+        if match is None:
+            raise PydanticCustomError(
+                "date_format", "'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY", {"value": text}
+            )
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise PydanticCustomError(
+                "date_impossible",
+                "'{value}' is not a real date: there is no month {month}",
+                {"value": text, "month": month},
+            )
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise PydanticCustomError(
+                    "date_impossible",
+                    "'{value}' is not a real date: {month_name} {year} has {last} days",
+                    {"value": text, "month_name": calendar.month_name[month], "year": year, "last": last},
+                )
+        return cls(year, month, day)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(cls.parse, serialization=core_schema.to_string_ser_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _DATE.pattern, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _strict_bool(value: object) -> object:
+    # Why: YAML 1.1 reads yes/no/on/off as booleans; we accept only true/false so that a
+    # typo never flips a flag silently.
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise PydanticCustomError("bool_strict", "'{value}' is not true or false", {"value": value})
+
+
+def _clean_text(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+Flag = Annotated[bool, BeforeValidator(_strict_bool)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
+Hash = Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys are errors, docstrings document fields."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False, str_strip_whitespace=False
+    )
+
+
+class LocalizedText(Model):
+    """A text in Vietnamese with its English and Korean translations.
+
+    A translation is *current* when ``translated_from`` holds the hash of today's
+    Vietnamese, *stale* when it holds another hash, and *missing* when absent.
+    """
+
+    vi: Text
+    """Vietnamese: the source and authoritative text."""
+    en: Text | None = None
+    """English translation."""
+    ko: Text | None = None
+    """Korean translation."""
+    translated_from: dict[TranslationLang, Hash] = {}
+    """For each translation, the hash of the Vietnamese it was made from (`vkc translations mark-current` writes it)."""
+    vi_changed: PartialDate | None = None
+    """The day the Vietnamese last changed, shown to readers of a stale translation."""
+    proposed: list[Lang] = []
+    """Languages whose rendering is our proposed translation, not an attested official one."""
+
+    def text(self, lang: Lang) -> str | None:
+        """The text in ``lang``, or None when it is not translated."""
+        return self.vi if lang == "vi" else self.en if lang == "en" else self.ko
+
+    def state(self, lang: TranslationLang) -> Literal["current", "stale", "missing"]:
+        """Whether the ``lang`` translation is current, stale or missing."""
+        if self.text(lang) is None:
+            return "missing"
+        return "current" if self.translated_from.get(lang) == source_hash(self.vi) else "stale"
+
+
+LText = LocalizedText
+
+
+class Record(Model):
+    """Fields shared by every record with an identity."""
+
+    id: Id
+    """Stable identifier, lowercase letters, digits and hyphens; never reuse or rename one."""
+
+
+class Sourced(Record):
+    """A record that states facts: it cites sources, unless it is marked illustrative."""
+
+    sources: list[Id] = []
+    """Ids of the `sources` entries that support this record."""
+    illustrative: Flag = False
+    """True for placeholder or demonstration content that no source supports; shown as such."""
+
+
+class Publication(Model):
+    """The edition being published."""
+
+    title: LText
+    """Title of the publication."""
+    subtitle: LText | None = None
+    """A line under the title."""
+    publisher: LText
+    """Who publishes it."""
+    edition: LText
+    """The edition's name, e.g. "Pilot edition"."""
+    version: Text
+    """Version number, e.g. 0.1."""
+    date: PartialDate
+    """Date of the edition."""
+    notice: LText
+    """The statement that the Vietnamese text is authoritative."""
+
+
+class Source(Record):
+    """A public document that a record cites."""
+
+    title: Text
+    """Title in its original language."""
+    publisher: Text
+    """The original publisher (not a mirror)."""
+    date: PartialDate | None = None
+    """Publication date, to the precision known."""
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    """Address of the original; absent only when none is known (then say so in `note`)."""
+    language: Literal["vi", "en", "ko", "fr"]
+    """Language of the source."""
+    confidence: Literal["high", "medium-high", "medium", "low"]
+    """How far the source can be trusted for what it is cited for."""
+    note: LText | None = None
+    """What the source supports, and any caveat."""
+
+
+class Organization(Sourced):
+    """A ministry, agency or institute, with its names and its validity."""
+
+    name: LText
+    """Official or attested name per language; a translation of ours is listed in `proposed`."""
+    abbreviation: Text | None = None
+    """Short name, e.g. MOLIT."""
+    country: Literal["vn", "kr", "intl"]
+    """Country of the body."""
+    parent: Id | None = None
+    """The organization this one belongs to."""
+    valid_from: PartialDate | None = None
+    """Since when the body exists under this name."""
+    valid_until: PartialDate | None = None
+    """Until when it existed under this name (merged, renamed, dissolved)."""
+    succeeded_by: Id | None = None
+    """The organization that took over its functions."""
+    change: LText | None = None
+    """What changed (a merger, a new status), for the page."""
+
+
+DocStatus = Literal["in_force", "amended", "superseded", "repealed", "unknown"]
+
+
+class LegalDocument(Sourced):
+    """A law, decree, decision, resolution or official letter."""
+
+    number: Text
+    """The document number as printed, e.g. 950/QĐ-TTg."""
+    type: Literal[
+        "law", "resolution", "decree", "decision", "directive", "circular", "official_letter", "guidance", "mou"
+    ]
+    """Kind of instrument."""
+    title: LText
+    """Title or subject."""
+    issuer: Id
+    """The organization that issued or signed it."""
+    signed: PartialDate | None = None
+    """Date of signature or issue."""
+    effective: PartialDate | None = None
+    """Date it took effect."""
+    status: DocStatus
+    """Legal status; `unknown` when no source verifies it."""
+    status_since: PartialDate | None = None
+    """Since when the status holds (required for superseded and repealed)."""
+    superseded_by: Id | None = None
+    """The document that superseded or amended it."""
+    summary: LText | None = None
+    """What it provides, in a few sentences."""
+
+
+class Standard(Sourced):
+    """An international or national standard the guideline refers to."""
+
+    code: Text
+    """Reference such as ISO 37122:2019 or ITU-T Y.4903/L.1603."""
+    title: LText
+    """Title; English is the original for ISO and ITU titles."""
+    publisher: Text
+    """Standards body."""
+    summary: LText | None = None
+    """What it measures."""
+
+
+class StandardRef(Model):
+    """A reference from an indicator to a standard."""
+
+    standard: Id
+    """Id of the standard."""
+    note: LText | None = None
+    """Which part applies."""
+
+
+class IndicatorCategory(Sourced):
+    """A group of evaluation indicators."""
+
+    name: LText
+    """Name of the category."""
+    description: LText | None = None
+    """What it covers."""
+
+
+class Indicator(Sourced):
+    """An evaluation indicator."""
+
+    category: Id
+    """Id of its category."""
+    name: LText
+    """Name of the indicator."""
+    definition: LText
+    """What it measures."""
+    unit: LText | None = None
+    """Unit of measure."""
+    method: LText | None = None
+    """How it is calculated."""
+    standards: list[StandardRef] = []
+    """Standards it refers to."""
+
+
+class Component(Sourced):
+    """A component or work stream of the project."""
+
+    number: int | None = None
+    """Component number where a source numbers it (the seed names only Component 2)."""
+    title: LText
+    """Name."""
+    description: LText | None = None
+    """What it delivers."""
+
+
+class Event(Sourced):
+    """Something that happened on a date: a conference, a ceremony, a signature."""
+
+    date: PartialDate
+    """When, to the precision known."""
+    end: PartialDate | None = None
+    """Last day for an event over a period."""
+    title: LText
+    """What happened."""
+    description: LText | None = None
+    """Details."""
+    place: LText | None = None
+    """Where."""
+    organisers: list[Id] = []
+    """Organizations that organised it."""
+    participants: list[Id] = []
+    """Organizations that took part."""
+
+
+class Milestone(Sourced):
+    """A planned or reached step of the project."""
+
+    date: PartialDate
+    """When it was planned or reached."""
+    end: PartialDate | None = None
+    """End of a planned period."""
+    title: LText
+    """The step."""
+    status: Literal["planned", "reached", "unknown"]
+    """Planned (as announced), reached (a source reports it done) or unknown."""
+
+
+class Project(Sourced):
+    """The VKC technical-assistance project."""
+
+    name: LText
+    """Full name."""
+    short_name: Text
+    """Short name, e.g. VKC."""
+    summary: LText
+    """Purpose in a few sentences."""
+    funding: LText | None = None
+    """Funding type and amount as the sources state it."""
+    approved_by: Id | None = None
+    """Legal document that approved it."""
+    partners: list[Id] = []
+    """Participating organizations."""
+    components: list[Component] = []
+    """Components and work streams."""
+    events: list[Event] = []
+    """Events, in any order (the timeline sorts them)."""
+    milestones: list[Milestone] = []
+    """Planned and reached steps."""
+
+
+class Pilot(Sourced):
+    """A pilot smart-city master plan."""
+
+    name: LText
+    """Name of the pilot area."""
+    project: Id
+    """Project it belongs to."""
+    component: Id | None = None
+    """Component that carries it."""
+    location: LText
+    """Where it is."""
+    description: LText
+    """What the pilot does."""
+    status_note: LText | None = None
+    """Where it stands, as the sources state it."""
+
+
+class Section(Sourced):
+    """A numbered unit of the guideline; sections nest."""
+
+    title: LText
+    """Heading (the number is added from the order)."""
+    body: LText | None = None
+    """Text in the Markdown subset documented in the README."""
+    sections: list[Section] = []
+    """Subsections, in order."""
+
+
+class Chapter(Section):
+    """A chapter of the guideline."""
+
+
+class Part(Sourced):
+    """A part of the guideline."""
+
+    title: LText
+    """Heading."""
+    intro: LText | None = None
+    """Introductory text."""
+    chapters: list[Chapter] = []
+    """Chapters, in order."""
+
+
+class Guideline(Record):
+    """The Guideline on smart cities in Vietnam."""
+
+    title: LText
+    """Title."""
+    intro: LText
+    """What this guideline is and what its status is."""
+    parts: list[Part]
+    """Parts, in order."""
+
+
+class GlossaryTerm(Sourced):
+    """A term with its renderings in the three languages."""
+
+    term: LText
+    """The term; renderings of ours are listed in `term.proposed`."""
+    definition: LText | None = None
+    """What it means."""
+    note: LText | None = None
+    """Usage notes."""
