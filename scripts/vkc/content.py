@@ -107,6 +107,8 @@ class _Collector:
     records: dict[str, list[m.Record]] = field(default_factory=dict)
     record_origins: list[tuple[m.Record, Origin]] = field(default_factory=list)
     singletons: dict[str, tuple[BaseModel, Origin]] = field(default_factory=dict)
+    singletons_seen: dict[str, Origin] = field(default_factory=dict)
+    """First place each singleton is written, valid or not (a second one is an error either way)."""
 
     def add_file(self, loaded: LoadedFile) -> None:
         data = loaded.data
@@ -144,8 +146,8 @@ class _Collector:
                 )
 
     def _add_singleton(self, loaded: LoadedFile, key: str, value: object) -> None:
-        if key in self.singletons:
-            first = self.singletons[key][1]
+        if key in self.singletons_seen:
+            first = self.singletons_seen[key]
             self.diagnostics.append(
                 loaded.diagnostic(
                     (key,),
@@ -155,6 +157,7 @@ class _Collector:
                 )
             )
             return
+        self.singletons_seen[key] = Origin(loaded, (key,))
         kind = SINGLETONS[key]
         try:
             self.singletons[key] = (kind.model_validate(value), Origin(loaded, (key,)))
@@ -218,7 +221,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
         )
     for key in SINGLETONS:
         if (
-            key not in collector.singletons
+            key not in collector.singletons_seen
             and files
             and not any(d.code.startswith("yaml.") for d in collector.diagnostics)
         ):

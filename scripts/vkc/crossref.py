@@ -8,6 +8,7 @@ organization where a source is expected is caught too.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,15 @@ _KIND_NAMES = {
     m.Project: "project",
     m.Component: "component",
 }
+
+
+def _kind_name(kind: type[m.Record]) -> str:
+    """``LegalDocument`` -> ``legal document``: how messages name a record kind."""
+    return _KIND_NAMES.get(kind) or re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _references(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
@@ -110,7 +120,7 @@ def check_references(by_id: dict[str, m.Record], origins: dict[str, Origin]) -> 
                         f"no {_KIND_NAMES[target_kind]} has the id '{ref}'",
                         f"did you mean '{close[0]}'?"
                         if close
-                        else f"add a {_KIND_NAMES[target_kind]} with this id, or correct the reference",
+                        else f"add {_a(_KIND_NAMES[target_kind])} with this id, or correct the reference",
                     )
                 )
             elif not isinstance(target, target_kind):
@@ -118,8 +128,8 @@ def check_references(by_id: dict[str, m.Record], origins: dict[str, Origin]) -> 
                     at(
                         (*base, *path),
                         "ref.wrong-kind",
-                        f"'{ref}' is a {type(target).__name__}, not a {_KIND_NAMES[target_kind]}",
-                        f"'{name}' must name a {_KIND_NAMES[target_kind]}",
+                        f"'{ref}' is {_a(_kind_name(type(target)))}, not {_a(_KIND_NAMES[target_kind])}",
+                        f"'{name}' must name {_a(_KIND_NAMES[target_kind])}",
                     )
                 )
         for first, second, start, end in _dates_in_order(record):

@@ -221,7 +221,9 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Editors count columns in characters: decode the (valid) start of the line.
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         return None, [
             Diagnostic(
                 display,
@@ -304,15 +306,30 @@ def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, 
         return None, [
             Diagnostic(display, line, col, "yaml.syntax", f"YAML syntax error: {problem}", hint=_syntax_hint(problem))
         ]
-    except yaml.YAMLError as exc:  # a reader error (control characters) has no problem_mark
-        return None, [
-            Diagnostic(
-                display, 1, 1, "yaml.syntax", f"YAML error: {exc}", hint="remove control characters from the file"
-            )
-        ]
+    except yaml.reader.ReaderError as exc:  # a control character; it has no mark, only an offset
+        return None, [_control_character(text, exc, display)]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises only the two kinds above
+        return None, [Diagnostic(display, 1, 1, "yaml.syntax", f"YAML error: {exc}", hint="")]
     finally:
         parser.dispose()
     return LoadedFile(path=path, display=display, data=data, positions=builder.positions), []
+
+
+def _control_character(text: str, exc: yaml.reader.ReaderError, display: str) -> Diagnostic:
+    # libyaml reports a byte offset, the pure-Python reader a character offset; the
+    # character itself is the same in both, and it is refused wherever it occurs.
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    pos = text.find(chr(char))
+    if pos < 0:
+        pos = min(max(exc.position, 0), len(text))
+    return Diagnostic(
+        display,
+        text.count("\n", 0, pos) + 1,
+        pos - (text.rfind("\n", 0, pos) + 1) + 1,
+        "yaml.control-character",
+        f"the control character U+{char:04X} is not allowed in YAML",
+        hint="delete it; text pasted from a PDF or a word processor often carries one",
+    )
 
 
 def _syntax_hint(problem: str) -> str:
