@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 from .cli import add_content_option
 from .content import COLLECTIONS, SINGLETONS, load_content
 from .diagnostics import Severity, render
+from .glossary_check import check_glossary
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Validate; print every diagnostic; exit 1 on errors (or on warnings with --strict)."""
     content, diagnostics = load_content(args.content)
+    if content is not None:  # glossary consistency needs the validated content
+        diagnostics = sorted([*diagnostics, *check_glossary(content)], key=lambda d: (d.file, d.line, d.column))
     failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
     if diagnostics:
         print(render(diagnostics, args.format), file=sys.stderr if args.format == "text" else sys.stdout)

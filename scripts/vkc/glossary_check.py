@@ -1,0 +1,138 @@
+"""Glossary consistency: a translation of a text that uses a glossary term uses the glossary's rendering.
+
+Why: the same Vietnamese term rendered three ways across a publication confuses readers
+and breaks search. When a Vietnamese text contains a term's Vietnamese rendering, its
+English and Korean translations should contain the glossary's rendering (any of the
+alternatives when the glossary gives ``A / B`` or ``A (B)``). These are warnings: a
+translator may have good reasons; `vkc check --strict` makes them errors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import model as m
+from .content import Content
+from .diagnostics import Diagnostic, Severity
+from .translations import TextField, text_fields
+from .yamlload import format_key_path
+
+LANG_NAMES = {"en": "English", "ko": "Korean"}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+def split_choices(rendering: str) -> list[str]:
+    """``A / B (C / D)`` -> ``["A", "B (C / D)"]``: the slashes outside parentheses separate choices."""
+    choices, depth, current = [], 0, ""
+    for char in rendering:
+        depth += (char == "(") - (char == ")")
+        if char == "/" and depth == 0:
+            choices.append(current)
+            current = ""
+        else:
+            current += char
+    choices.append(current)
+    return [c.strip() for c in choices if c.strip()]
+
+
+def alternatives(rendering: str) -> list[str]:
+    """The accepted renderings in a glossary entry: ``A / B`` and ``A (B)`` both give A and B."""
+    found: list[str] = []
+    for choice in split_choices(rendering):
+        base = " ".join(re.sub(r"\([^()]*\)", " ", choice).split())
+        if base:
+            found.append(base)
+        for inner in re.findall(r"\(([^()]*)\)", choice):
+            found.extend(alternatives(re.sub(r"^(?:or|hoặc|또는)\s+", "", inner.strip())))
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class _Term:
+    term: m.GlossaryTerm
+    pattern: re.Pattern[str]
+    length: int
+
+
+def _vi_term(term: m.GlossaryTerm) -> _Term:
+    # Why: "word-boundary aware" so that "đô thị" does not match inside a longer word;
+    # \w covers Vietnamese letters with their diacritics once the text is NFC.
+    choices = sorted((_fold(a) for a in alternatives(term.term.vi)), key=len, reverse=True)
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(c) for c in choices)})(?!\w)")
+    return _Term(term, pattern, len(choices[0]) if choices else 0)
+
+
+def _uses(translation: str, rendering: str, lang: m.TranslationLang) -> bool:
+    """Whether ``translation`` contains ``rendering``.
+
+    English needs a word start only: plural and possessive endings ("indicators",
+    "city's") still count. Korean attaches particles to words ("스마트시티는"), so a
+    substring is enough.
+    """
+    folded = _fold(translation)
+    if lang == "ko":
+        return _fold(rendering) in folded
+    return re.search(rf"(?<!\w){re.escape(_fold(rendering))}", folded) is not None
+
+
+def _terms(content: Content) -> list[_Term]:
+    terms = [_vi_term(t) for t in content.collection("glossary", m.GlossaryTerm)]
+    # Longest first: a match inside a longer term's match is that longer term's business.
+    return sorted((t for t in terms if t.length), key=lambda t: -t.length)
+
+
+def _found_terms(vi: str, terms: list[_Term]) -> list[m.GlossaryTerm]:
+    folded = _fold(vi)
+    taken: list[tuple[int, int]] = []
+    found: list[m.GlossaryTerm] = []
+    for entry in terms:
+        spans = [(mt.start(), mt.end()) for mt in entry.pattern.finditer(folded)]
+        free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
+        if free:
+            found.append(entry.term)
+        taken.extend(spans)
+    return found
+
+
+def _warning(text_field: TextField, lang: m.TranslationLang, term: m.GlossaryTerm, expected: str) -> Diagnostic:
+    line, column = text_field.loaded.position((*text_field.file_path, lang))
+    return Diagnostic(
+        file=text_field.file,
+        line=line,
+        column=column,
+        code="glossary.inconsistent",
+        message=(
+            f"the Vietnamese uses the glossary term '{term.term.vi}' but the {LANG_NAMES[lang]} "
+            f"translation does not use '{expected}'"
+        ),
+        key_path=format_key_path((*text_field.file_path, lang)),
+        hint=f"use the glossary's rendering, or change the glossary entry '{term.id}'",
+        severity=Severity.WARNING,
+    )
+
+
+def check_glossary(content: Content) -> list[Diagnostic]:
+    """A warning for each translation that does not use the rendering of a glossary term its Vietnamese uses."""
+    terms = _terms(content)
+    if not terms:
+        return []
+    glossary_ids = {t.term.id for t in terms}
+    diagnostics: list[Diagnostic] = []
+    for text_field in text_fields(content):
+        if text_field.record_id in glossary_ids:  # a term's own entry defines the renderings
+            continue
+        found = _found_terms(text_field.text.vi, terms)
+        for term in found:
+            for lang in m.TRANSLATION_LANGS:
+                translation = text_field.text.text(lang)
+                expected = term.term.text(lang)
+                if translation is None or expected is None:
+                    continue
+                if not any(_uses(translation, alt, lang) for alt in alternatives(expected)):
+                    diagnostics.append(_warning(text_field, lang, term, expected))
+    return diagnostics
