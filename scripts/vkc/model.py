@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -37,9 +38,15 @@ def source_hash(vietnamese: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day (``2024``, ``2024-09``, ``2024-01-23``)."""
+    """A date known to the year, the month or the day (``2024``, ``2024-09``, ``2024-01-23``).
+
+    Dates order chronologically; within its year (month) a less precise date sorts first,
+    so ``2024 < 2024-01 < 2024-01-01``. (Field-wise ordering would compare None with a
+    number and crash on mixed precisions.)
+    """
 
     year: int
     month: int | None = None
@@ -56,6 +63,11 @@ class PartialDate:
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
     def sort_key(self) -> tuple[int, int, int]:
         """Earliest possible day, for ordering mixed precisions."""
