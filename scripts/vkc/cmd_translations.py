@@ -152,12 +152,13 @@ def mark_current(content: Content, fields: list[TextField], lang: TranslationLan
     missing = [f for f in fields if f.text.text(lang) is None]
     if strict and missing:
         f = missing[0]
+        line, column = f.loaded.position(f.file_path)
         raise ContentError(
             [
                 Diagnostic(
                     f.file,
-                    f.line(),
-                    0,
+                    line,
+                    column,
                     "translation.missing",
                     f"{f.record_id} {f.key} has no {lang} translation to mark current",
                     key_path=".".join(str(p) for p in f.file_path),

@@ -71,13 +71,17 @@ def _uses(translation: str, rendering: str, lang: m.TranslationLang) -> bool:
     """Whether ``translation`` contains ``rendering``.
 
     English needs a word start only: plural and possessive endings ("indicators",
-    "city's") still count. Korean attaches particles to words ("스마트시티는"), so a
+    "city's", and "cities" for "city") still count. Korean attaches particles to words ("스마트시티는"), so a
     substring is enough.
     """
     folded = _fold(translation)
+    wanted = _fold(rendering)
     if lang == "ko":
-        return _fold(rendering) in folded
-    return re.search(rf"(?<!\w){re.escape(_fold(rendering))}", folded) is not None
+        return wanted in folded
+    forms = [wanted]
+    if re.search(r"[^aeiou]y$", wanted):  # "smart city" -> "smart cities"
+        forms.append(wanted[:-1] + "ies")
+    return any(re.search(rf"(?<!\w){re.escape(form)}", folded) for form in forms)
 
 
 def _terms(content: Content) -> list[_Term]:

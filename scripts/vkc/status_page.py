@@ -123,5 +123,6 @@ def render_status_page(content: Content, lang: m.Lang, repo_url: str = "") -> st
             items = [f for f, s in status.items if s == state]
             out += ["", f"### {UI[state][lang]} ({len(items)})", ""]
             out += [_item(content, f, status.lang, repo_url) for f in items] or [UI["none"][lang]]
-    out += ["", f"{UI['howto'][lang]}: `vkc translations mark-current --lang en ID KEY_PATH`.", ""]
+    example = "ko" if lang == "ko" else "en"
+    out += ["", f"{UI['howto'][lang]}: `vkc translations mark-current --lang {example} ID KEY_PATH`.", ""]
     return "\n".join(out)

@@ -1,0 +1,125 @@
+"""Glossary consistency warnings in `vkc check`, and the TBX and CSV exports."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CliResult
+from vkc.content import load_content
+from vkc.glossary_check import alternatives, check_glossary
+from vkc.glossary_export import write_glossary_exports
+
+Run = Callable[..., CliResult]
+
+GLOSSARY = """\
+glossary:
+  - id: smart-city
+    term:
+      vi: đô thị thông minh
+      en: smart city
+      ko: 스마트시티 / 스마트도시
+      proposed: [ko]
+    definition: {vi: Đô thị ứng dụng công nghệ số., en: A city that applies digital technology.}
+    illustrative: true
+  - id: ioc
+    term:
+      vi: Trung tâm giám sát, điều hành đô thị thông minh (IOC)
+      en: Intelligent Operations Centre (IOC)
+      ko: 도시통합운영센터
+    illustrative: true
+"""
+BODY = '          body: {vi: "Đề án 950 được phê duyệt năm 2018."}\n'
+
+
+def _with_glossary(content: Path, body: str) -> None:
+    (content / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    publication = content / "publication.yaml"
+    text = publication.read_text(encoding="utf-8")
+    assert BODY in text
+    publication.write_text(text.replace(BODY, body), encoding="utf-8")
+
+
+def test_alternatives_of_slash_and_parenthesis_forms() -> None:
+    assert alternatives("스마트시티 / 스마트도시") == ["스마트시티", "스마트도시"]
+    assert alternatives("Intelligent Operations Centre (IOC)") == ["Intelligent Operations Centre", "IOC"]
+    assert alternatives("전시·실증 공간 (기술전시관 / 테스트베드)") == ["전시·실증 공간", "기술전시관", "테스트베드"]
+    assert alternatives("(key performance) indicators") == ["indicators", "key performance"]
+
+
+def test_check_warns_when_the_translation_ignores_the_glossary(mini_content: Path, run_vkc: Run) -> None:
+    _with_glossary(
+        mini_content,
+        "          body:\n"
+        "            vi: Đề án 950 về Đô thị thông minh được phê duyệt năm 2018.\n"
+        "            en: Scheme 950 on intelligent cities was approved in 2018.\n"
+        "            ko: 스마트도시에 관한 950 계획은 2018년에 승인되었다.\n",
+    )
+
+    result = run_vkc("check", "--content", mini_content)
+
+    assert (result.code, result.out) == (0, "ok: 7 records checked, 1 warning(s)\n")
+    assert result.err == (
+        f"{mini_content}/publication.yaml:24:13: warning[glossary.inconsistent] "
+        "guideline.parts.0.chapters.0.body.en: the Vietnamese uses the glossary term 'đô thị thông minh' "
+        "but the English translation does not use 'smart city'\n"
+        "  hint: use the glossary's rendering, or change the glossary entry 'smart-city'\n"
+    )
+    strict = run_vkc("check", "--content", mini_content, "--strict")
+    assert (strict.code, strict.out) == (1, "")
+    assert strict.err.endswith("0 error(s), 1 warning(s)\n")
+
+
+def test_alternatives_word_starts_and_longer_terms_are_accepted(mini_content: Path) -> None:
+    _with_glossary(
+        mini_content,
+        "          body:\n"
+        "            vi: Các đô thị thông minh và Trung tâm giám sát, điều hành đô thị thông minh (IOC).\n"
+        "            en: Smart cities and their IOC.\n"
+        "            ko: 스마트시티와 도시통합운영센터.\n"
+        "          sections:\n"
+        "            - id: not-the-term\n"
+        "              title: {vi: Một khu đô thị thông minhx không phải thuật ngữ., en: Not the term.}\n",
+    )
+    content, diagnostics = load_content(mini_content)
+    assert content is not None, diagnostics
+    assert check_glossary(content) == []
+
+
+def test_tbx_is_well_formed_with_three_languages(mini_content: Path, tmp_path: Path) -> None:
+    _with_glossary(mini_content, BODY)
+    content, diagnostics = load_content(mini_content)
+    assert content is not None, diagnostics
+
+    files = write_glossary_exports(content, tmp_path / "downloads")
+
+    assert files == [tmp_path / "downloads" / "glossary.tbx", tmp_path / "downloads" / "glossary.csv"]
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    root = ET.parse(files[0]).getroot()
+    assert (root.tag, root.get("type"), root.get("style")) == ("{urn:iso:std:iso:30042:ed-2}tbx", "TBX-Basic", "dca")
+    entries = root.findall("t:text/t:body/t:conceptEntry", ns)
+    assert [e.get("id") for e in entries] == ["smart-city", "ioc"]
+    smart = entries[0]
+    assert [s.get(lang) for s in smart.findall("t:langSec", ns)] == ["vi", "en", "ko"]
+    ko = smart.findall("t:langSec", ns)[2]
+    assert [(t.findtext("t:term", namespaces=ns), t.findtext("t:note", namespaces=ns)) for t in ko] == [
+        ("스마트시티", "제안 번역이며 확인된 공식 명칭이 아니다."),
+        ("스마트도시", "제안 번역이며 확인된 공식 명칭이 아니다."),
+    ]
+    en = smart.findall("t:langSec", ns)[1]
+    assert en.findtext("t:descrip[@type='definition']", namespaces=ns) == "A city that applies digital technology."
+    assert [t.findtext("t:term", namespaces=ns) for t in entries[1].iterfind("t:langSec/t:termSec", ns)] == [
+        "Trung tâm giám sát, điều hành đô thị thông minh (IOC)",
+        "Intelligent Operations Centre (IOC)",
+        "도시통합운영센터",
+    ]
+    assert files[1].read_bytes().decode("utf-8-sig") == (
+        "id,vi,en,ko,proposed,definition_vi,definition_en,definition_ko,note_vi,note_en,note_ko\r\n"
+        "smart-city,đô thị thông minh,smart city,스마트시티 / 스마트도시,ko,Đô thị ứng dụng công nghệ số.,"
+        "A city that applies digital technology.,,,,\r\n"
+        'ioc,"Trung tâm giám sát, điều hành đô thị thông minh (IOC)",Intelligent Operations Centre (IOC),'
+        "도시통합운영센터,,,,,,,\r\n"
+    )
+    assert files[1].read_bytes()[:3] == b"\xef\xbb\xbf"
