@@ -179,3 +179,19 @@ def test_po_without_language_is_refused_and_nothing_is_written(
         "  hint: set 'Language: en' or 'Language: ko' in the header\n"
     )
     assert _snapshot(mini_content) == before
+
+
+def test_translation_of_an_outdated_msgid_stays_stale(mini_content: Path, tmp_path: Path, run_vkc: Run) -> None:
+    assert run_vkc("po", "export", "--content", mini_content, "--lang", "en", tmp_path / "po").code == 0
+    records = mini_content / "records.yaml"
+    records.write_text(records.read_text(encoding="utf-8").replace("vi: Bộ Xây dựng,", "vi: Bộ Xây dựng mới,"), "utf-8")
+    _edit_po(tmp_path / "po" / "records.en.po", "moc:name", "Ministry of Building")
+
+    assert run_vkc("po", "import", "--content", mini_content, tmp_path / "po").code == 0
+
+    assert records.read_text(encoding="utf-8").splitlines()[9] == (
+        "    name: {vi: Bộ Xây dựng mới, en: Ministry of Building, ko: 건설부, "
+        f"translated_from: {{en: {source_hash('Bộ Xây dựng')}}}}}"
+    )
+    status = run_vkc("status", "--content", mini_content, "--lang", "en")
+    assert f"  {records}:10: stale   moc name\n" in status.out

@@ -8,7 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import CliResult
+from vkc.cmd_translations import format_status_text
+from vkc.content import load_content
 from vkc.model import source_hash
+from vkc.translations import translation_status
 
 Run = Callable[..., CliResult]
 
@@ -219,3 +222,12 @@ def test_mark_current_on_invalid_content_reports_diagnostics(tmp_path: Path, run
         f"{tmp_path}/nowhere: error[content.missing-dir] the content directory does not exist\n"
         "  hint: pass --content DIR with the folder that holds the YAML files\n"
     )
+
+
+def test_terminal_report_draws_progress_bars(mini_content: Path) -> None:
+    content, diagnostics = load_content(mini_content)
+    assert content is not None, diagnostics
+    status = translation_status(content)["en"]
+    lines = format_status_text([status], bars=True).splitlines()
+    assert lines[0] == f"en: {'░' * 24} 0.0% current (0 current, 9 stale, 1 missing of 10)"
+    assert lines[4] == f"  chapter      {'░' * 24}   0.0%  0 current, 1 stale, 1 missing"

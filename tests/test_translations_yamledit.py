@@ -107,3 +107,9 @@ def test_any_text_reads_back_exactly(en: str, flow: bool, literal: bool) -> None
     value = title["title"]
     assert isinstance(value, dict) and isinstance(value["en"], str)
     assert value["en"].strip() == en
+
+
+def test_an_empty_value_is_filled_after_the_colon() -> None:
+    text = "a:\n  t:\n    vi: x\n    en:\n    ko: y\n"
+    out = apply_changes(text, {("a", "t"): FieldChange(texts={"en": "new"})})
+    assert out == "a:\n  t:\n    vi: x\n    en: new\n    ko: y\n"

@@ -169,7 +169,10 @@ class _Planner:
         rendered = render_scalar(
             new, flow=flow, indent=indent, nl=self.nl, style=value.style, block_indent=block_indent, header=header
         )
-        self._add(int(value.start_mark.index), _end(self.text, value), rendered)
+        start = int(value.start_mark.index)
+        if start == _end(self.text, value) and not self.text[start - 1 : start].isspace():
+            rendered = " " + rendered  # an empty value ("en:") sits right after the colon
+        self._add(start, _end(self.text, value), rendered)
 
     def _insert_entry(self, mapping: yaml.MappingNode, after: yaml.Node | None, key: str, value: str) -> None:
         """Add ``key:value`` after the entry whose value is ``after`` (or at the mapping's end).
