@@ -1,17 +1,75 @@
 """Printable editions (PDF and DOCX) of the guideline and the project report.
 
 Interface used by the site build: :func:`write_editions` writes every edition of the
-content into the `downloads/` folder of the tree being published.
+content into the `downloads/` folder of the tree being published. `vkc report` renders one.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..content import Content
+from .editions import EDITION_KINDS, Edition, EditionKind, build_edition, edition_plan
+from .render import FONT_DIRS, ReportError, font_set, render_docx, render_pdf
+
+__all__ = [
+    "EDITION_KINDS",
+    "Edition",
+    "EditionKind",
+    "ReportError",
+    "build_edition",
+    "edition_plan",
+    "render_docx",
+    "render_outputs",
+    "render_pdf",
+    "write_editions",
+]
+
+
+def render_outputs(content: Content, font_dirs: tuple[str, ...] = FONT_DIRS) -> dict[str, bytes]:
+    """Every published edition, rendered: ``{"guideline-vi.pdf": bytes, …}``.
+
+    Why threads: each output is mostly a pandoc process and a Typst compilation, both of
+    which run outside the Python interpreter lock, so a thread per core keeps both cores
+    busy without pickling the content into worker processes.
+    """
+    font_set(font_dirs)  # fail early, once, when a font is missing
+    jobs: list[tuple[str, Callable[[], bytes]]] = []
+    for kind, lang, formats in edition_plan():
+        edition = build_edition(content, kind, lang)
+        for fmt in formats:
+            if fmt == "pdf":
+                jobs.append((f"{edition.stem}.pdf", _pdf_job(edition, font_dirs)))
+            else:
+                jobs.append((f"{edition.stem}.docx", _docx_job(edition)))
+    # PDFs take longest: start them first so the DOCX jobs fill the gaps.
+    jobs.sort(key=lambda job: not job[0].endswith(".pdf"))
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        futures = [(name, pool.submit(job)) for name, job in jobs]
+        return {name: future.result() for name, future in sorted(futures)}
+
+
+def _pdf_job(edition: Edition, font_dirs: tuple[str, ...]) -> Callable[[], bytes]:
+    return lambda: render_pdf(edition, font_dirs)
+
+
+def _docx_job(edition: Edition) -> Callable[[], bytes]:
+    return lambda: render_docx(edition)
 
 
 def write_editions(content: Content, downloads: Path) -> list[Path]:
-    """Write all editions into ``downloads``; returns the files written. (Stub: none yet.)"""
+    """Write all editions into ``downloads``; returns the files written, sorted by name.
+
+    Raises :class:`ReportError` (e.g. a missing font) before writing anything.
+    """
+    outputs = render_outputs(content)
     downloads.mkdir(parents=True, exist_ok=True)
-    return []
+    written = []
+    for name, data in outputs.items():
+        path = downloads / name
+        path.write_bytes(data)
+        written.append(path)
+    return written

@@ -1,0 +1,102 @@
+"""The fixed words of the printed editions in each language, and dates formatted per locale.
+
+Why: headings such as "Sources" or notices such as "not yet translated" are interface text,
+not content; they live here, once per language, so that every edition says them the same way.
+Dates go through Babel so that each language reads them in its own convention.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date, format_skeleton
+
+from ..model import Lang, PartialDate
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "guideline": {"vi": "Hướng dẫn", "en": "Guideline", "ko": "지침"},
+    "project": {"vi": "Báo cáo dự án", "en": "Project report", "ko": "사업 보고서"},
+    "bilingual": {"vi": "Bản song ngữ", "en": "Bilingual edition", "ko": "이중 언어판"},
+    "contents": {"vi": "Mục lục", "en": "Contents", "ko": "목차"},
+    "notice": {"vi": "Lưu ý", "en": "Notice", "ko": "알림"},
+    "edition": {"vi": "Ấn bản", "en": "Edition", "ko": "판"},
+    "version": {"vi": "Phiên bản", "en": "Version", "ko": "버전"},
+    "date": {"vi": "Ngày", "en": "Date", "ko": "날짜"},
+    "introduction": {"vi": "Giới thiệu", "en": "Introduction", "ko": "소개"},
+    "indicators": {"vi": "Bộ chỉ số đánh giá", "en": "Evaluation indicators", "ko": "평가 지표"},
+    "indicator": {"vi": "Chỉ số", "en": "Indicator", "ko": "지표"},
+    "definition": {"vi": "Định nghĩa", "en": "Definition", "ko": "정의"},
+    "unit": {"vi": "Đơn vị", "en": "Unit", "ko": "단위"},
+    "method": {"vi": "Cách tính", "en": "Method", "ko": "산출 방법"},
+    "standards": {"vi": "Tiêu chuẩn", "en": "Standards", "ko": "표준"},
+    "timeline": {"vi": "Tiến trình dự án", "en": "Project timeline", "ko": "사업 일정"},
+    "event": {"vi": "Sự kiện", "en": "Event", "ko": "행사"},
+    "status": {"vi": "Trạng thái", "en": "Status", "ko": "상태"},
+    "place": {"vi": "Địa điểm", "en": "Place", "ko": "장소"},
+    "glossary": {"vi": "Thuật ngữ", "en": "Glossary", "ko": "용어집"},
+    "note": {"vi": "Ghi chú", "en": "Note", "ko": "비고"},
+    "sources": {"vi": "Nguồn tham khảo", "en": "Sources", "ko": "출처"},
+    "cited": {"vi": "Nguồn", "en": "Sources", "ko": "출처"},
+    "untranslated": {
+        "vi": "chưa dịch",
+        "en": "not yet translated; Vietnamese text",
+        "ko": "미번역, 베트남어 원문",
+    },
+    "missing": {"vi": "chưa dịch", "en": "not yet translated", "ko": "미번역"},
+    "illustrative": {"vi": "Dữ liệu minh họa", "en": "Illustrative data", "ko": "예시 데이터"},
+    "proposed": {"vi": "bản dịch đề xuất", "en": "proposed translation", "ko": "제안 번역"},
+    "project-overview": {"vi": "Tổng quan", "en": "Overview", "ko": "개요"},
+    "funding": {"vi": "Nguồn vốn", "en": "Funding", "ko": "재원"},
+    "approved-by": {"vi": "Phê duyệt bởi", "en": "Approved by", "ko": "승인 문서"},
+    "partners": {"vi": "Các bên tham gia", "en": "Partners", "ko": "참여 기관"},
+    "components": {"vi": "Hợp phần", "en": "Components", "ko": "구성 요소"},
+    "component": {"vi": "Hợp phần", "en": "Component", "ko": "구성 요소"},
+    "pilots": {"vi": "Thí điểm", "en": "Pilots", "ko": "시범 사업"},
+    "location": {"vi": "Vị trí", "en": "Location", "ko": "위치"},
+    "organizations": {"vi": "Cơ quan, tổ chức", "en": "Organizations", "ko": "기관"},
+    "abbreviation": {"vi": "Viết tắt", "en": "Abbreviation", "ko": "약칭"},
+    "country": {"vi": "Quốc gia", "en": "Country", "ko": "국가"},
+    "legal-documents": {"vi": "Văn bản pháp lý", "en": "Legal documents", "ko": "법령 문서"},
+    "number": {"vi": "Số hiệu", "en": "Number", "ko": "번호"},
+    "title": {"vi": "Tên", "en": "Title", "ko": "제목"},
+    "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by", "ko": "발행 기관"},
+    "signed": {"vi": "Ngày ký", "en": "Signed", "ko": "서명일"},
+    "superseded-by": {"vi": "Được thay thế bởi", "en": "Superseded by", "ko": "대체 문서"},
+    "no-url": {"vi": "không có địa chỉ trực tuyến", "en": "no online address", "ko": "온라인 주소 없음"},
+}
+"""Interface words per language; keys are stable, values are what the reader sees."""
+
+STATUS: dict[str, dict[Lang, str]] = {
+    "planned": {"vi": "dự kiến", "en": "planned", "ko": "계획"},
+    "reached": {"vi": "đã đạt", "en": "reached", "ko": "달성"},
+    "unknown": {"vi": "chưa rõ", "en": "unknown", "ko": "미확인"},
+    "in_force": {"vi": "còn hiệu lực", "en": "in force", "ko": "시행 중"},
+    "amended": {"vi": "đã sửa đổi", "en": "amended", "ko": "개정됨"},
+    "superseded": {"vi": "đã bị thay thế", "en": "superseded", "ko": "대체됨"},
+    "repealed": {"vi": "đã bãi bỏ", "en": "repealed", "ko": "폐지됨"},
+}
+"""Milestone and legal-document statuses."""
+
+COUNTRY: dict[str, dict[Lang, str]] = {
+    "vn": {"vi": "Việt Nam", "en": "Viet Nam", "ko": "베트남"},
+    "kr": {"vi": "Hàn Quốc", "en": "Republic of Korea", "ko": "대한민국"},
+    "intl": {"vi": "Quốc tế", "en": "International", "ko": "국제"},
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    """The interface word ``key`` in ``lang``."""
+    return LABELS[key][lang]
+
+
+def format_partial_date(value: PartialDate, lang: Lang) -> str:
+    """A date to its known precision in the reader's convention (Babel, CLDR data).
+
+    ``2024-01-23`` -> "23 tháng 1, 2024" / "January 23, 2024" / "2024년 1월 23일";
+    ``2024-09`` -> "tháng 9 năm 2024" / "September 2024" / "2024년 9월"; ``2024`` -> "2024".
+    """
+    if value.day and value.month:
+        return format_date(datetime.date(value.year, value.month, value.day), "long", locale=lang)
+    if value.month:
+        return format_skeleton("yMMMM", datetime.date(value.year, value.month, 1), locale=lang)
+    return str(value.year)
