@@ -135,7 +135,7 @@ def organizations_md(ctx: Ctx, level: int = 1) -> str:
     organizations = ctx.content.collection("organizations", Organization)
     if not organizations:
         return ""
-    headers = [ctx.word(k) for k in ("title", "abbreviation", "country", "cited")]
+    headers = [ctx.word(k) for k in ("name", "abbreviation", "country", "cited")]
     rows = []
     for org in organizations:
         name = ctx.inline(org.name, proposed=True)

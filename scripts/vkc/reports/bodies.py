@@ -90,7 +90,7 @@ def project_md(ctx: Ctx, project: Project) -> str:
     """One project: overview, components, pilots and its own timeline."""
     from .annexes import timeline_md
 
-    out = [heading(1, ctx.inline(project.name), project.id), ctx.cited_line(project), ctx.block(project.summary)]
+    out = [heading(1, ctx.inline(project.name), project.id), ctx.block(project.summary)]
     facts = []
     if project.funding:
         facts.append(f"**{ctx.word('funding')}:** {ctx.cell(project.funding)}")
@@ -101,6 +101,7 @@ def project_md(ctx: Ctx, project: Project) -> str:
         names = [ctx.inline(ctx.content.get(p, Organization).name, proposed=True) for p in project.partners]
         facts.append(f"**{ctx.word('partners')}:** " + "; ".join(names))
     out.extend(f"{fact}\n" for fact in facts)
+    out.append(ctx.cited_line(project))
     if project.components:
         out.append(heading(2, ctx.word("components"), f"{project.id}-components"))
         for component in project.components:

@@ -59,6 +59,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "legal-documents": {"vi": "Văn bản pháp lý", "en": "Legal documents", "ko": "법령 문서"},
     "number": {"vi": "Số hiệu", "en": "Number", "ko": "번호"},
     "title": {"vi": "Tên", "en": "Title", "ko": "제목"},
+    "name": {"vi": "Tên", "en": "Name", "ko": "명칭"},
     "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by", "ko": "발행 기관"},
     "signed": {"vi": "Ngày ký", "en": "Signed", "ko": "서명일"},
     "superseded-by": {"vi": "Được thay thế bởi", "en": "Superseded by", "ko": "대체 문서"},
