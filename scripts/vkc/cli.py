@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .diagnostics import ContentError, render
 
-COMMAND_MODULES = ("vkc.cmd_check", "vkc.cmd_translations", "vkc.cmd_report")
+COMMAND_MODULES = ("vkc.cmd_check", "vkc.cmd_translations", "vkc.cmd_report", "vkc.cmd_site")
 """Modules that each define ``register(subparsers)``; one line per command family."""
 
 

@@ -1,0 +1,115 @@
+"""Checks on a built tree before it is published: same pages in every language, no broken
+internal link or anchor, and no active content inside an article.
+
+Why: mkdocs validates Markdown links only, not the links our templates write (language
+switcher, downloads), and it cannot know that a text came from an untrusted YAML file.
+The check reads the built HTML itself, with regular expressions over Material's
+well-formed output (an HTML parser was several times slower on large trees).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+_LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_ACTIVE = (
+    (re.compile(r"<(?:script|iframe|object|embed|form|base|meta)\b", re.I), "an active element"),
+    (re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.I), "an on* event attribute"),
+    (
+        re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I),
+        "a script or data link",
+    ),
+)
+
+
+@dataclass
+class PageScan:
+    """What the check needs from one HTML file."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def scan_html(text: str) -> PageScan:
+    """Ids, link targets and active-content problems of one page."""
+    scan = PageScan(set(_ID.findall(text)), _LINK.findall(text))
+    for article in _ARTICLE.findall(text):
+        for pattern, what in _ACTIVE:
+            found = pattern.search(article)
+            if found:
+                scan.problems.append(f"{what} in the page text: {found.group(0)[:60]!r}")
+    return scan
+
+
+def scan_tree(root: Path) -> dict[str, PageScan]:
+    """Scan every HTML file under ``root``, keyed by its path relative to ``root``."""
+    return {
+        p.relative_to(root).as_posix(): scan_html(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.html"))
+    }
+
+
+def check_site(root: Path, scans: dict[str, PageScan], prefixes: dict[str, str]) -> list[str]:
+    """Problems of the built site at ``root`` (``prefixes``: language -> folder, vi -> "")."""
+    problems: list[str] = []
+    page_sets: dict[str, set[str]] = {}
+    others = tuple(p for p in prefixes.values() if p)
+    for lang, prefix in prefixes.items():
+        pages = {
+            name[len(prefix) :]
+            for name in scans
+            if name.startswith(prefix) and (prefix or not name.startswith(others)) and not name.startswith("downloads/")
+        }
+        page_sets[lang] = pages
+    reference = page_sets.get("vi", set())
+    for lang, pages in page_sets.items():
+        for missing in sorted(reference - pages):
+            problems.append(f"{prefixes[lang]}{missing}: page missing in '{lang}' (it exists in 'vi')")
+        for extra in sorted(pages - reference):
+            problems.append(f"{prefixes[lang]}{extra}: page exists only in '{lang}'")
+    for name, scan in scans.items():
+        problems += [f"{name}: {p}" for p in scan.problems]
+        for link in scan.links:
+            problem = _check_link(root, name, link, scans)
+            if problem:
+                problems.append(f"{name}: {problem}")
+    return problems
+
+
+def _check_link(root: Path, page: str, link: str, scans: dict[str, PageScan]) -> str | None:
+    parts = urlsplit(link)
+    if parts.scheme in ("http", "https", "mailto") or link.startswith("//"):
+        return None
+    if parts.scheme:
+        return f"link with scheme '{parts.scheme}:' ({link[:60]})"
+    base = Path(page).parent
+    target = (base / unquote(parts.path)).as_posix() if parts.path else page
+    resolved = _normalise(target)
+    if resolved is None:
+        return f"link leaves the site: {link}"
+    if parts.path.endswith("/") or resolved == "" or (root / resolved).is_dir():
+        resolved = f"{resolved}/index.html".lstrip("/")
+    if not (root / resolved).is_file():
+        return f"broken link: {link}"
+    if parts.fragment and resolved in scans and unquote(parts.fragment) not in scans[resolved].ids:
+        return f"broken anchor: {link}"
+    return None
+
+
+def _normalise(path: str) -> str | None:
+    out: list[str] = []
+    for piece in path.split("/"):
+        if piece in ("", "."):
+            continue
+        if piece == "..":
+            if not out:
+                return None
+            out.pop()
+        else:
+            out.append(piece)
+    return "/".join(out)

@@ -1,0 +1,85 @@
+"""Open data: every record kind published as JSON and CSV under ``downloads/data/``.
+
+Why: readers and other agencies reuse the records without scraping pages. JSON keeps the
+full structure; CSV is one row per record with one column per language of each text, so
+it opens in a spreadsheet. Both are written in a stable order, byte-identical per commit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..content import COLLECTIONS, Content
+from ..model import LANGS
+
+
+def _flatten(prefix: str, value: Any, row: dict[str, str]) -> None:
+    if (
+        isinstance(value, dict)
+        and "vi" in value
+        and set(value) <= {"vi", "en", "ko", "translated_from", "vi_changed", "proposed"}
+    ):
+        for lang in LANGS:  # a localized text: one column per language
+            row[f"{prefix}.{lang}"] = value.get(lang) or ""
+    elif isinstance(value, dict):
+        for key, sub in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else key, sub, row)
+    elif isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            row[prefix] = "; ".join(value)
+        else:  # nested records (components, events...): kept whole, as JSON
+            row[prefix] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    elif value is None:
+        row[prefix] = ""
+    else:
+        row[prefix] = str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _dump(record: BaseModel) -> dict[str, Any]:
+    return record.model_dump(mode="json", exclude_defaults=True)
+
+
+def collections(content: Content) -> dict[str, list[dict[str, Any]]]:
+    """Each record kind as a list of plain dicts, the guideline and the publication included."""
+    out = {name: [_dump(r) for r in content.records.get(name, [])] for name in sorted(COLLECTIONS)}
+    out["guideline"] = [_dump(content.guideline)]
+    out["publication"] = [_dump(content.publication)]
+    return out
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV with a header of every column any row has, in first-seen order."""
+    flat: list[dict[str, str]] = []
+    columns: dict[str, None] = {}
+    for item in rows:
+        row: dict[str, str] = {}
+        for key, value in item.items():
+            _flatten(key, value, row)
+        flat.append(row)
+        columns.update(dict.fromkeys(row))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat)
+    return buffer.getvalue()
+
+
+def write_open_data(content: Content, downloads: Path) -> list[Path]:
+    """Write ``data/<collection>.json`` and ``.csv`` under ``downloads``; returns the files."""
+    folder = downloads / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, rows in collections(content).items():
+        json_path = folder / f"{name}.json"
+        json_path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        csv_path = folder / f"{name}.csv"
+        # utf-8-sig: spreadsheet programs then read Vietnamese and Korean correctly.
+        csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
+        written += [json_path, csv_path]
+    return written

@@ -1,0 +1,202 @@
+"""Interface strings of the generated pages, and dates formatted per locale with Babel.
+
+Why: the pages are full publications in three languages, so every word the generator adds
+around the content (headings, table headers, notices) exists in each of them. Dates keep
+the precision the content knows: ``2024`` never becomes "1 January 2024".
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date, format_skeleton
+
+from ..model import Lang, PartialDate
+
+LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English", "ko": "한국어"}
+"""Each language's name in itself, for the switcher and the glossary."""
+
+_STRINGS: dict[str, tuple[str, str, str]] = {
+    # Navigation titles of the generated pages.
+    "home": ("Trang chủ", "Home", "홈"),
+    "guideline": ("Hướng dẫn", "Guideline", "지침"),
+    "indicators": ("Chỉ số đánh giá", "Indicators", "평가 지표"),
+    "project": ("Dự án VKC", "VKC project", "VKC 사업"),
+    "pilot": ("Thí điểm", "Pilot", "시범 사업"),
+    "organizations": ("Cơ quan, tổ chức", "Organizations", "기관"),
+    "legal": ("Văn bản pháp lý", "Legal documents", "법령·문서"),
+    "glossary": ("Thuật ngữ", "Glossary", "용어집"),
+    "sources": ("Nguồn", "Sources", "출처"),
+    "about": ("Về ấn phẩm này", "About this publication", "이 간행물에 대하여"),
+    "translation_status": ("Tình trạng bản dịch", "Translation status", "번역 현황"),
+    "more": ("Thông tin thêm", "More", "더 보기"),
+    # Translation notices.
+    "missing_title": ("Chưa có bản dịch", "Not yet translated", "아직 번역되지 않음"),
+    "missing_body": (
+        "Phần này chưa được dịch; văn bản tiếng Việt được hiển thị.",
+        "This text has no English translation yet; the Vietnamese original is shown.",
+        "이 부분은 아직 한국어로 번역되지 않아 베트남어 원문을 표시합니다.",
+    ),
+    "missing_short": ("chưa dịch", "not yet translated", "미번역"),
+    "stale_title": ("Bản dịch có thể đã cũ", "Translation may be out of date", "번역이 최신이 아닐 수 있음"),
+    "stale_body": (
+        "Văn bản tiếng Việt đã thay đổi ngày {date}, sau khi bản dịch này được thực hiện.",
+        "The Vietnamese text changed on {date}, after this translation was made.",
+        "이 번역 이후 베트남어 원문이 {date}에 변경되었습니다.",
+    ),
+    "stale_unknown": (
+        "Văn bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện (không rõ ngày).",
+        "The Vietnamese text changed after this translation was made (date unknown).",
+        "이 번역 이후 베트남어 원문이 변경되었습니다(날짜 미상).",
+    ),
+    "illustrative_title": ("Dữ liệu minh họa", "Illustrative data", "예시 데이터"),
+    "illustrative_body": (
+        "Nội dung này chỉ mang tính minh họa, không có nguồn chính thức xác nhận.",
+        "This content is illustrative only; no official source supports it.",
+        "이 내용은 예시일 뿐이며 공식 출처로 뒷받침되지 않습니다.",
+    ),
+    "proposed": ("bản dịch đề xuất", "our proposed translation", "제안 번역"),
+    "sources_label": ("Nguồn", "Sources", "출처"),
+    "open_data": ("Dữ liệu mở", "Open data", "공개 데이터"),
+    "last_changed": ("Cập nhật lần cuối", "Last changed", "최종 수정"),
+    # Guideline.
+    "part": ("Phần {n}", "Part {n}", "제{n}부"),
+    "contents": ("Mục lục", "Contents", "목차"),
+    # Indicators.
+    "indicator": ("Chỉ số", "Indicator", "지표"),
+    "unit": ("Đơn vị", "Unit", "단위"),
+    "definition": ("Định nghĩa", "Definition", "정의"),
+    "method": ("Phương pháp tính", "Method", "산정 방법"),
+    "standards": ("Tiêu chuẩn", "Standards", "표준"),
+    "standards_referenced": ("Tiêu chuẩn được tham chiếu", "Standards referenced", "참조 표준"),
+    # Project.
+    "overview": ("Tổng quan", "Overview", "개요"),
+    "components": ("Hợp phần", "Components", "구성 요소"),
+    "component_n": ("Hợp phần {n}", "Component {n}", "구성 요소 {n}"),
+    "timeline": ("Dòng thời gian", "Timeline", "연혁"),
+    "milestones": ("Mốc tiến độ", "Milestones", "추진 일정"),
+    "funding": ("Nguồn vốn", "Funding", "재원"),
+    "approved_by": ("Phê duyệt theo", "Approved by", "승인 근거"),
+    "partners": ("Đối tác", "Partners", "참여 기관"),
+    "place": ("Địa điểm", "Place", "장소"),
+    "organisers": ("Đơn vị tổ chức", "Organisers", "주최"),
+    "participants": ("Thành phần tham gia", "Participants", "참여"),
+    "status_planned": ("dự kiến", "planned", "계획"),
+    "status_reached": ("đã đạt", "reached", "완료"),
+    "status_unknown": ("chưa rõ", "unknown", "미상"),
+    "location": ("Vị trí", "Location", "위치"),
+    "status_note": ("Tình hình", "Status", "현황"),
+    "project_label": ("Dự án", "Project", "사업"),
+    # Organizations.
+    "country": ("Quốc gia", "Country", "국가"),
+    "country_vn": ("Việt Nam", "Vietnam", "베트남"),
+    "country_kr": ("Hàn Quốc", "Korea", "한국"),
+    "country_intl": ("Quốc tế", "International", "국제"),
+    "parent": ("Trực thuộc", "Part of", "소속"),
+    "valid_from": ("Từ", "Since", "시작"),
+    "valid_until": ("Đến", "Until", "종료"),
+    "succeeded": (
+        "Từ {date}, chức năng được chuyển giao cho {name}.",
+        "Since {date}, its functions have passed to {name}.",
+        "{date}부터 기능이 {name}(으)로 이관되었습니다.",
+    ),
+    "succeeded_nodate": (
+        "Chức năng được chuyển giao cho {name}.",
+        "Its functions have passed to {name}.",
+        "기능이 {name}(으)로 이관되었습니다.",
+    ),
+    "no_longer": (
+        "không còn tồn tại dưới tên này",
+        "no longer exists under this name",
+        "현재 이 명칭으로 존재하지 않음",
+    ),
+    # Legal documents.
+    "number": ("Số hiệu", "Number", "문서 번호"),
+    "type": ("Loại", "Type", "종류"),
+    "issuer": ("Cơ quan ban hành", "Issuer", "발행 기관"),
+    "signed": ("Ngày ký", "Signed", "서명일"),
+    "effective": ("Hiệu lực từ", "In force from", "시행일"),
+    "status": ("Tình trạng", "Status", "상태"),
+    "doc_in_force": ("Còn hiệu lực", "In force", "시행 중"),
+    "doc_amended": ("Đã được sửa đổi", "Amended", "개정됨"),
+    "doc_superseded": ("Đã được thay thế", "Superseded", "대체됨"),
+    "doc_repealed": ("Đã bị bãi bỏ", "Repealed", "폐지됨"),
+    "doc_unknown": ("Chưa xác minh", "Not verified", "확인되지 않음"),
+    "superseded_by": (
+        "Được thay thế bởi {doc} từ {date}.",
+        "Superseded by {doc} since {date}.",
+        "{date}부터 {doc}(으)로 대체되었습니다.",
+    ),
+    "amended_by": (
+        "Được sửa đổi bởi {doc} từ {date}.",
+        "Amended by {doc} since {date}.",
+        "{date}부터 {doc}에 의해 개정되었습니다.",
+    ),
+    "status_since": ("Từ {date}.", "Since {date}.", "{date}부터."),
+    "type_law": ("Luật", "Law", "법률"),
+    "type_resolution": ("Nghị quyết", "Resolution", "결의"),
+    "type_decree": ("Nghị định", "Decree", "시행령"),
+    "type_decision": ("Quyết định", "Decision", "결정"),
+    "type_directive": ("Chỉ thị", "Directive", "지시"),
+    "type_circular": ("Thông tư", "Circular", "시행규칙"),
+    "type_official_letter": ("Công văn", "Official letter", "공문"),
+    "type_guidance": ("Hướng dẫn", "Guidance", "지침"),
+    "type_mou": ("Bản ghi nhớ", "Memorandum of understanding", "양해각서"),
+    # Glossary.
+    "term_id": ("Liên kết", "Link", "링크"),
+    "note": ("Ghi chú", "Note", "비고"),
+    # Sources.
+    "publisher": ("Nơi công bố", "Publisher", "발행처"),
+    "date": ("Ngày", "Date", "날짜"),
+    "language": ("Ngôn ngữ", "Language", "언어"),
+    "confidence": ("Độ tin cậy", "Confidence", "신뢰도"),
+    "confidence_high": ("cao", "high", "높음"),
+    "confidence_medium-high": ("khá cao", "medium-high", "중상"),
+    "confidence_medium": ("trung bình", "medium", "중간"),
+    "confidence_low": ("thấp", "low", "낮음"),
+    "lang_fr": ("Tiếng Pháp", "French", "프랑스어"),
+    "original": ("Bản gốc", "Original", "원문"),
+    "no_url": ("Không có địa chỉ trực tuyến", "No online address", "온라인 주소 없음"),
+    # About.
+    "authoritative": ("Văn bản có giá trị", "Authoritative text", "공식 본문"),
+    "edition": ("Ấn bản", "Edition", "판"),
+    "version": ("Phiên bản", "Version", "버전"),
+    "publisher_label": ("Đơn vị xuất bản", "Publisher", "발행"),
+    "languages_note": (
+        "Ấn phẩm có bằng tiếng Việt, tiếng Anh và tiếng Hàn; tiếng Việt là văn bản gốc và có giá trị.",
+        "This publication exists in Vietnamese, English and Korean; the Vietnamese text is the original and authoritative one.",
+        "이 간행물은 베트남어, 영어, 한국어로 제공되며 베트남어 본문이 원문이자 공식 본문입니다.",
+    ),
+    "date_unknown": ("không rõ ngày", "date unknown", "날짜 미상"),
+}
+_INDEX: dict[Lang, int] = {"vi": 0, "en": 1, "ko": 2}
+
+
+def t(key: str, lang: Lang, **values: str) -> str:
+    """The interface string ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
+    text = _STRINGS[key][_INDEX[lang]]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """Whether an interface string exists (for keys built from content values)."""
+    return key in _STRINGS
+
+
+def format_partial(date: PartialDate, lang: Lang) -> str:
+    """A date in ``lang``'s conventions, to the precision it is known (day, month or year)."""
+    locale = lang
+    if date.precision == "day":
+        assert date.month is not None and date.day is not None
+        return format_date(datetime.date(date.year, date.month, date.day), "long", locale=locale)
+    if date.precision == "month":
+        assert date.month is not None
+        return format_skeleton("yMMMM", datetime.date(date.year, date.month, 1), locale=locale)
+    return format_skeleton("y", datetime.date(date.year, 1, 1), locale=locale)
+
+
+def format_range(start: PartialDate, end: PartialDate | None, lang: Lang) -> str:
+    """A date or a period ``start – end``."""
+    if end is None:
+        return format_partial(start, lang)
+    return f"{format_partial(start, lang)} – {format_partial(end, lang)}"

@@ -1,0 +1,223 @@
+"""Page generation: a pure function from the validated content to Markdown per language.
+
+Why: the site must be the same tree in every language and must follow from the content
+alone, so a given commit always builds the same pages. Nothing here touches the disk or
+the clock; :mod:`vkc.site.build` writes the pages and runs mkdocs on them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .. import model as m
+from ..content import COLLECTIONS, Content
+from ..model import LANGS, Lang, PartialDate
+from ..status_page import render_status_page
+from . import markdown as md
+from . import records
+from .i18n import format_partial, t
+from .render import Ctx, heading, part_page, record_pages
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language."""
+
+    path: str
+    """Path under the language's docs folder, the same in every language."""
+    title: str
+    """Navigation title (plain text)."""
+    markdown: str
+    """The page, front matter included."""
+    changed: str = ""
+    """ISO date of the last change of what the page shows."""
+
+
+Section = Callable[[Ctx], tuple[str, str]]
+"""A page generator: (title, Markdown body) for one language."""
+
+
+def generate_pages(
+    content: Content,
+    *,
+    repo_url: str = "",
+    changed: Mapping[str, PartialDate] | None = None,
+) -> dict[str, dict[Lang, Page]]:
+    """Every generated page, by path, in each language.
+
+    ``changed`` maps a content file (relative to the content root) to the date it last
+    changed; a page says it last changed on the latest date of the files it shows, or on
+    the edition date when none is known. ``repo_url`` makes the "edit this page" link open
+    the YAML file the page came from.
+    """
+    pages_of = record_pages(content)
+    generators: list[tuple[str, Section]] = [
+        ("index.md", _home),
+        ("guideline/index.md", _guideline_index),
+        *[(part_page(p), _part_page(p)) for p in content.guideline.parts],
+        ("indicators.md", records.indicators),
+        ("project.md", records.projects),
+        ("pilot.md", records.pilots),
+        ("organizations.md", records.organizations),
+        ("legal.md", records.legal_documents),
+        ("glossary.md", records.glossary),
+        ("sources.md", records.sources),
+        ("about.md", _about),
+        ("translation-status.md", _translation_status),
+    ]
+    out: dict[str, dict[Lang, Page]] = {}
+    for path, generate in generators:
+        out[path] = {}
+        for lang in LANGS:
+            ctx = Ctx(content, lang, path, pages_of)
+            title, body = generate(ctx)
+            meta, last = _front_matter(ctx, repo_url, changed or {})
+            body = re.sub(r"\n{3,}", "\n\n", body.strip())
+            out[path][lang] = Page(path, title, f"{meta}\n{body}\n", last)
+    return out
+
+
+def nav_order(content: Content) -> list[str | tuple[str, list[str]]]:
+    """The navigation: page paths in order, the guideline as a section."""
+    guideline = ["guideline/index.md", *[part_page(p) for p in content.guideline.parts]]
+    return [
+        "index.md",
+        ("guideline", guideline),
+        "indicators.md",
+        "project.md",
+        "pilot.md",
+        "organizations.md",
+        "legal.md",
+        "glossary.md",
+        "sources.md",
+        "about.md",
+        "translation-status.md",
+    ]
+
+
+def _front_matter(ctx: Ctx, repo_url: str, changed: Mapping[str, PartialDate]) -> tuple[str, str]:
+    dates = [changed[f] for f in sorted(ctx.files) if f in changed]
+    last = max(dates, key=PartialDate.sort_key) if dates else ctx.content.publication.date
+    meta: dict[str, str | bool] = {
+        "vkc_generated": True,
+        "vkc_changed": format_partial(last, ctx.lang),
+        "vkc_changed_iso": str(last),
+    }
+    if repo_url and ctx.files:
+        # The file most of the page came from: the first in sorted order keeps it stable.
+        meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{sorted(ctx.files)[0]}"
+    # JSON strings are valid YAML scalars: no editor text can break out of the front matter.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n", str(last)
+
+
+def _publication_file(ctx: Ctx, key: str) -> None:
+    origin = ctx.content.singleton_origins.get(key)
+    if origin is not None:
+        from .render import _relative
+
+        ctx.files.add(_relative(ctx.content, origin.file.path))
+
+
+def _home(ctx: Ctx) -> tuple[str, str]:
+    pub = ctx.content.publication
+    _publication_file(ctx, "publication")
+    lines = [f"# {ctx.plain(pub.title)} {{#vkc-top}}", ""]
+    if pub.subtitle:
+        lines += [ctx.block(pub.subtitle), ""]
+    lines += [
+        f"*{md.escape(pub.edition.text(ctx.lang) or pub.edition.vi)} · {ctx.date(pub.date)}*",
+        "",
+        ctx.block(ctx.content.guideline.intro),
+        "",
+    ]
+    for path, key in (
+        ("guideline/index.md", "guideline"),
+        ("indicators.md", "indicators"),
+        ("project.md", "project"),
+        ("pilot.md", "pilot"),
+        ("organizations.md", "organizations"),
+        ("legal.md", "legal"),
+        ("glossary.md", "glossary"),
+        ("sources.md", "sources"),
+        ("about.md", "about"),
+    ):
+        lines.append(f"- [{t(key, ctx.lang)}]({ctx.href(path)})")
+    lines += ["", f"> {md.inline(pub.notice.text(ctx.lang) or pub.notice.vi)}"]
+    return t("home", ctx.lang), "\n".join(lines)
+
+
+def _guideline_index(ctx: Ctx) -> tuple[str, str]:
+    guideline = ctx.content.guideline
+    _publication_file(ctx, "guideline")
+    lines = [f"# {ctx.plain(guideline.title)} {{#vkc-top}}", "", ctx.block(guideline.intro), ""]
+    lines += [f"## {t('contents', ctx.lang)} {{#vkc-contents}}", ""]
+    for number, part in enumerate(guideline.parts, 1):
+        label = f"{t('part', ctx.lang, n=str(number))}\\. {ctx.plain(part.title)}"
+        lines.append(f"- [{label}]({ctx.href(part_page(part))})")
+        for c_number, chapter in enumerate(part.chapters, 1):
+            lines.append(
+                f"    - [{number}\\.{c_number} {ctx.plain(chapter.title)}]({ctx.href(part_page(part), chapter.id)})"
+            )
+    return t("guideline", ctx.lang), "\n".join(lines)
+
+
+def _part_page(part: m.Part) -> Section:
+    def generate(ctx: Ctx) -> tuple[str, str]:
+        _publication_file(ctx, "guideline")
+        number = ctx.content.guideline.parts.index(part) + 1
+        title = f"{t('part', ctx.lang, n=str(number))}\\. {ctx.plain(part.title)}"
+        lines = [heading(1, title, part.id), "", ctx.block(part.intro), "", ctx.marks(part), ""]
+        for c_number, chapter in enumerate(part.chapters, 1):
+            lines += _section(ctx, chapter, f"{number}.{c_number}", 2)
+        plain_title = part.title.text(ctx.lang) or part.title.vi
+        return f"{number}. {plain_title}", "\n".join(lines)
+
+    return generate
+
+
+def _section(ctx: Ctx, section: m.Section, number: str, level: int) -> list[str]:
+    label = f"{md.escape(number)} {ctx.plain(section.title)}"
+    lines = [heading(level, label, section.id), ""]
+    if section.title.text(ctx.lang) is None or (ctx.lang != "vi" and section.title.state(ctx.lang) == "stale"):
+        lines += [ctx.text(section.title), ""]
+    lines += [ctx.block(section.body), "", ctx.marks(section), ""]
+    for index, sub in enumerate(section.sections, 1):
+        lines += _section(ctx, sub, f"{number}.{index}", level + 1)
+    return lines
+
+
+def _about(ctx: Ctx) -> tuple[str, str]:
+    pub = ctx.content.publication
+    _publication_file(ctx, "publication")
+    lines = [
+        f"# {t('about', ctx.lang)} {{#vkc-top}}",
+        "",
+        f"## {t('authoritative', ctx.lang)} {{#vkc-authoritative}}",
+        "",
+        ctx.block(pub.notice),
+        "",
+        md.escape(t("languages_note", ctx.lang)),
+        "",
+        f"## {t('edition', ctx.lang)} {{#vkc-edition}}",
+        "",
+        f"- {t('edition', ctx.lang)}: {ctx.text(pub.edition)}",
+        f"- {t('version', ctx.lang)}: {md.escape(pub.version)}",
+        f"- {t('date', ctx.lang)}: {ctx.date(pub.date)}",
+        f"- {t('publisher_label', ctx.lang)}: {ctx.text(pub.publisher)}",
+        "",
+        f"[{t('translation_status', ctx.lang)}]({ctx.href('translation-status.md')})",
+        "",
+        ctx.downloads(*sorted(COLLECTIONS), "guideline", "publication"),
+    ]
+    return t("about", ctx.lang), "\n".join(lines)
+
+
+def _translation_status(ctx: Ctx) -> tuple[str, str]:
+    body = render_status_page(ctx.content, ctx.lang).strip()
+    if not body.startswith("# "):
+        body = f"# {t('translation_status', ctx.lang)} {{#vkc-top}}\n\n{body}"
+    return t("translation_status", ctx.lang), body

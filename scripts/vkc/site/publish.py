@@ -1,0 +1,86 @@
+"""Atomic publishing: a new tree replaces the published one in a single rename.
+
+Why: mkdocs cleans and writes its output directory in place, so a failed or killed build
+would leave a half-written site. We build into a staging directory beside the target
+(same file system, so rename is atomic), check it, then exchange the two directories with
+one ``renameat2(RENAME_EXCHANGE)`` call: at every instant the target path holds either the
+complete old tree or the complete new one. A staging directory left by a killed build is
+removed by the next build once its process is gone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+STAGING_PREFIX = ".site-"
+"""Staging and retired trees are named ``.site-<pid>-<token>`` beside the target."""
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh, empty staging directory beside ``target`` (stale ones are removed first)."""
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(parent)
+    path = parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    path.mkdir()
+    return path
+
+
+def remove_stale(parent: Path) -> None:
+    """Delete staging trees whose build process no longer runs (killed builds)."""
+    for entry in parent.glob(f"{STAGING_PREFIX}*"):
+        pid_text = entry.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if entry.is_dir() and pid_text.isdigit() and not _alive(int(pid_text)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False when the call is unavailable."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result != 0:
+        errno = ctypes.get_errno()
+        if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: file system or kernel without it
+            return False
+        raise OSError(errno, os.strerror(errno), str(b))
+    return True
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Publish ``staging`` at ``target``; the previous tree is deleted afterwards."""
+    target = target.resolve()
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the old tree
+        return
+    # Fallback: two renames; a crash between them leaves the old tree intact under a
+    # staging name (not at the target path), never a half-written target.
+    retired = target.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-old"
+    os.rename(target, retired)
+    os.rename(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
