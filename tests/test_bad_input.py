@@ -488,6 +488,38 @@ CASES: tuple[Case, ...] = (
             "  hint: a translation hash is 12 hexadecimal characters; run `vkc translations mark-current`",
         ),
     ),
+    Case(
+        "id-too-long",
+        bad(ORG.replace("org-a", "a" * 81) + "    sources: [src-plo]\n"),
+        (
+            "$bad:2:5: error[schema.too-long] organizations.0.id: the value is longer than 80 characters\n"
+            "  hint: shorten it",
+        ),
+    ),
+    Case(
+        "hash-for-unknown-language",
+        bad(ORG.replace("{vi: Cơ quan A}", "{vi: Cơ quan A, en: A, translated_from: {fr: 0123456789ab}}")),
+        (
+            "$bad:3:52: error[schema.choice] organizations.0.name.translated_from.fr: 'fr' is not allowed here\n"
+            "  hint: use one of: 'en', 'ko'",
+        ),
+    ),
+    Case(
+        "proposed-unknown-language",
+        bad(ORG.replace("{vi: Cơ quan A}", "{vi: Cơ quan A, proposed: [fr]}")),
+        (
+            "$bad:3:38: error[schema.choice] organizations.0.name.proposed.0: 'fr' is not allowed here\n"
+            "  hint: use one of: 'vi', 'en', 'ko'",
+        ),
+    ),
+    Case(
+        "empty-list-item",
+        bad("organizations:\n  -\n"),
+        (
+            "$bad:2:4: error[schema.type] organizations.0: expected a mapping of keys, got nothing (an empty value)\n"
+            "  hint: indent the keys that belong under this one",
+        ),
+    ),
     # --- across records ----------------------------------------------------------------
     Case(
         "duplicate-id-across-files",

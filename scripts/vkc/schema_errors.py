@@ -125,6 +125,9 @@ def diagnostics_from_error(
             )
         elif kind == "string_pattern_mismatch":
             yield file.diagnostic(path, "schema.format", f"'{value}' has the wrong form", _pattern_hint(key))
+        elif kind == "string_too_long":
+            limit = err.get("ctx", {}).get("max_length")
+            yield file.diagnostic(path, "schema.too-long", f"the value is longer than {limit} characters", "shorten it")
         elif kind in ("string_too_short", "too_short"):
             yield file.diagnostic(path, "schema.empty", "the value is empty", "write the text, or remove the key")
         elif kind == "bool_strict":
