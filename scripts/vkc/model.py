@@ -115,7 +115,8 @@ class PartialDate:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": _DATE.pattern, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
+        # JSON Schema patterns match anywhere in the string; anchor it as fullmatch does.
+        return {"type": "string", "pattern": f"^{_DATE.pattern}$", "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
 
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
