@@ -100,7 +100,7 @@ def test_bad_input_in_a_process_has_no_traceback(tmp_path: Path) -> None:
     assert result.err.splitlines() == [
         "content/bomb.yaml:2:3641: error[yaml.alias-bomb] b.909: aliases expand to more than 10000 values",
         "  hint: write the repeated values out, or remove the anchors and aliases",
-        "content/latin1.yaml:2:14: error[yaml.encoding] the file is not UTF-8 (byte 0xe9)",
+        "content/latin1.yaml:2:12: error[yaml.encoding] the file is not UTF-8 (byte 0xe9)",
         "  hint: save the file as UTF-8 in your editor",
         "2 error(s), 0 warning(s)",
     ]
