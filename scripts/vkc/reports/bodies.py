@@ -48,7 +48,7 @@ def bilingual_md(vi: Ctx, other: Ctx) -> str:
         out.append(heading(1, title, part.id))
         if part.intro:
             out.append(_pairs(vi, other, part.intro.vi, part.intro.text(other.lang)))
-        out.append(_cited(vi, part))
+        out.append(_cited(vi, other, part))
         for chapter in part.chapters:
             out.append(_bilingual_section(vi, other, chapter, 2))
     return "\n".join(x for x in out if x)
@@ -59,14 +59,14 @@ def _bilingual_section(vi: Ctx, other: Ctx, section: Section, level: int) -> str
     out = [heading(level, title, section.id)]
     if section.body:
         out.append(_pairs(vi, other, section.body.vi, section.body.text(other.lang)))
-    out.append(_cited(vi, section))
+    out.append(_cited(vi, other, section))
     out.extend(_bilingual_section(vi, other, sub, level + 1) for sub in section.sections)
     return "\n".join(x for x in out if x)
 
 
-def _cited(vi: Ctx, record: Sourced) -> str:
+def _cited(vi: Ctx, other: Ctx, record: Sourced) -> str:
     line = vi.cited_line(record)
-    return line.replace(f"*{vi.word('cited')}:*", "*Nguồn / Sources:*") if line else ""
+    return line.replace(f"*{vi.word('cited')}:*", f"*{vi.word('cited')} / {other.word('cited')}:*")
 
 
 def _pairs(vi: Ctx, other: Ctx, left: str, right: str | None) -> str:

@@ -48,7 +48,8 @@ end
 local function typst_cell(div)
   local lang = typst_escape_free(div.attributes['lang'] or 'vi')
   local body = pandoc.write(pandoc.Pandoc(div.content), 'typst')
-  return '[#set text(lang: "' .. lang .. '")\n' .. body .. '\n]'
+  -- Narrow columns: ragged right reads better than stretched spaces.
+  return '[#set text(lang: "' .. lang .. '")\n#set par(justify: false)\n' .. body .. '\n]'
 end
 
 local function Div(el)

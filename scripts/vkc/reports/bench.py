@@ -1,0 +1,156 @@
+"""Speed of the printable editions, for `make bench` (module :mod:`vkc.bench` collects the rows).
+
+Goal (issue 6): every edition of the shipped content in under 10 s together. Also timed: a
+synthetic guideline of about 200 pages, to show how the PDF route scales. The synthetic text
+is assembled from word lists; it is never published and states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from ..content import Content, load_content
+from ..model import Chapter, Guideline, LocalizedText, Part, Publication, Section, Source
+from . import render_outputs
+from .editions import build_edition, edition_plan
+from .render import render_docx, render_pdf
+
+_VI = [
+    "đô",
+    "thị",
+    "thông",
+    "minh",
+    "phát",
+    "triển",
+    "bền",
+    "vững",
+    "chuyển",
+    "đổi",
+    "số",
+    "hạ",
+    "tầng",
+    "kỹ",
+    "thuật",
+    "quy",
+    "hoạch",
+    "dữ",
+    "liệu",
+    "mở",
+    "người",
+    "dân",
+]
+_KO = [
+    "스마트시티",
+    "지속",
+    "가능한",
+    "발전",
+    "디지털",
+    "전환",
+    "기반",
+    "시설",
+    "도시",
+    "계획",
+    "개방",
+    "데이터",
+    "시민",
+    "참여",
+]
+
+
+def _text(words: list[str], count: int, seed: int) -> str:
+    return " ".join(words[(seed * 7 + i * 3) % len(words)] for i in range(count)).capitalize() + "."
+
+
+def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> Content:
+    """A valid content object with a guideline of ``parts × chapters × sections`` sections.
+
+    With the defaults (440 sections of three paragraphs in Vietnamese and Korean) the
+    Vietnamese guideline edition is about 200 A4 pages.
+    """
+
+    def body(seed: int) -> LocalizedText:
+        vi = "\n\n".join(_text(_VI, 90, seed + k) for k in range(3))
+        ko = "\n\n".join(_text(_KO, 60, seed + k) for k in range(3))
+        return LocalizedText(vi=vi, ko=ko)
+
+    def title(seed: int) -> LocalizedText:
+        return LocalizedText(vi=_text(_VI, 4, seed), en=f"Section {seed}", ko=_text(_KO, 3, seed))
+
+    source = Source(id="src-synthetic", title="Synthetic", publisher="Benchmark", language="en", confidence="low")
+    part_list = []
+    for p in range(parts):
+        chapter_list = []
+        for c in range(chapters):
+            subs = [
+                Section(id=f"s-{p}-{c}-{s}", title=title(s), body=body(p + c + s), illustrative=True)
+                for s in range(sections)
+            ]
+            chapter_list.append(Chapter(id=f"c-{p}-{c}", title=title(c), sections=subs, sources=[source.id]))
+        part_list.append(Part(id=f"p-{p}", title=title(p), chapters=chapter_list, illustrative=True))
+    text = LocalizedText(vi="Bản thử nghiệm", en="Benchmark", ko="벤치마크")
+    publication = Publication(title=text, publisher=text, edition=text, version="0", date="2026-01-01", notice=text)  # type: ignore[arg-type]  # pydantic parses the date string
+    guideline = Guideline(id="guideline", title=text, intro=text, parts=part_list)
+    return Content(root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]})
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+def bench_reports(content_dir: Path = Path("content")) -> list[dict[str, Any]]:
+    """Rows ``{"name", "value", "unit", "baseline", "goal"}`` for the editions.
+
+    The baseline of the all-editions row is the same work done one output after another
+    (no threads), measured in the same run.
+    """
+    rows: list[dict[str, Any]] = []
+    content, _ = load_content(content_dir)
+    if content is None:  # measure something real even before the content is valid
+        content, _ = load_content(Path(__file__).parents[3] / "tests" / "fixtures" / "mini")
+        label = "tests/fixtures/mini (content/ is not valid)"
+    else:
+        label = str(content_dir)
+    assert content is not None
+    render_outputs(content)  # warm up: fonts, pandoc binary in the page cache
+    start = time.perf_counter()
+    outputs = render_outputs(content)
+    parallel = time.perf_counter() - start
+    start = time.perf_counter()
+    for kind, lang, formats in edition_plan():
+        edition = build_edition(content, kind, lang)
+        for fmt in formats:
+            render_pdf(edition) if fmt == "pdf" else render_docx(edition)
+    sequential = time.perf_counter() - start
+    pages = sum(_pages(data) for name, data in outputs.items() if name.endswith(".pdf"))
+    rows.append(
+        {
+            "name": f"reports: all {len(outputs)} editions of {label} ({pages} PDF pages), 2 threads",
+            "value": round(parallel, 2),
+            "unit": "s",
+            "baseline": round(sequential, 2),
+            "goal": 10.0,
+        }
+    )
+    synthetic = synthetic_content()
+    start = time.perf_counter()
+    pdf = render_pdf(build_edition(synthetic, "guideline", "vi"))
+    elapsed = time.perf_counter() - start
+    rows.append(
+        {
+            "name": f"reports: synthetic guideline PDF, {_pages(pdf)} pages (vi)",
+            "value": round(elapsed, 2),
+            "unit": "s",
+            # toolchain.md measured 2.1 s for 106 pages of plain Markdown; scaled to this size.
+            "baseline": round(2.1 * _pages(pdf) / 106, 2),
+            "goal": None,
+        }
+    )
+    return rows
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for row in bench_reports():
+        print(row)
