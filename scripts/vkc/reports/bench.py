@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Content, load_content
-from ..model import Chapter, Guideline, LocalizedText, Part, Publication, Section, Source
+from ..model import Chapter, Guideline, LocalizedText, Part, PartialDate, Publication, Section, Source
 from . import render_outputs
 from .editions import build_edition, edition_plan
 from .render import render_docx, render_pdf
@@ -91,7 +91,9 @@ def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> 
             chapter_list.append(Chapter(id=f"c-{p}-{c}", title=title(c), sections=subs, sources=[source.id]))
         part_list.append(Part(id=f"p-{p}", title=title(p), chapters=chapter_list, illustrative=True))
     text = LocalizedText(vi="Bản thử nghiệm", en="Benchmark", ko="벤치마크")
-    publication = Publication(title=text, publisher=text, edition=text, version="0", date="2026-01-01", notice=text)  # type: ignore[arg-type]  # pydantic parses the date string
+    publication = Publication(
+        title=text, publisher=text, edition=text, version="0", date=PartialDate(2026, 1, 1), notice=text
+    )
     guideline = Guideline(id="guideline", title=text, intro=text, parts=part_list)
     return Content(root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]})
 
