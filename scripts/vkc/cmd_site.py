@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="published tree (default: site)")
     build.add_argument("--config", type=Path, default=None, metavar="FILE", help="mkdocs.yml (default: ./mkdocs.yml)")
     build.add_argument("--docs", type=Path, default=None, metavar="DIR", help="hand-written pages (default: docs)")
+    build.add_argument("--no-editions", action="store_true", help="skip the PDF/DOCX editions (faster)")
     build.set_defaults(handler=run_build)
     serve = sub.add_parser("serve", help="live preview on 127.0.0.1:8000, rebuilt on every change")
     add_content_option(serve)
@@ -28,7 +29,7 @@ def run_build(args: argparse.Namespace) -> int:
     """Build and publish; ContentError (printed by the cli, exit 1) leaves the old site as it was."""
     from .site.build import build_site
 
-    result = build_site(args.content, args.out, config=args.config, docs=args.docs)
+    result = build_site(args.content, args.out, config=args.config, docs=args.docs, editions=not args.no_editions)
     total = sum(result.seconds.values())
     steps = ", ".join(f"{name} {sec:.2f}s" for name, sec in result.seconds.items())
     print(f"ok: {result.pages} pages x 3 languages published to {args.out} in {total:.1f}s ({steps})")

@@ -10,6 +10,7 @@ differs per language is overridden here.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -273,8 +274,14 @@ def build_site(
     config: Path | None = None,
     docs: Path | None = None,
     workers: int | None = None,
+    editions: bool = True,
 ) -> BuildResult:
-    """Build and publish the site; raises ContentError (nothing published) on any problem."""
+    """Build and publish the site; raises ContentError (nothing published) on any problem.
+
+    ``editions=False`` skips the PDF/DOCX editions and glossary exports (the live preview
+    does, for speed); ``workers`` is the number of parallel mkdocs processes (default:
+    one per language, at most one per CPU).
+    """
     result = BuildResult(out=out, pages=0)
     with _timer(result, "load"):
         content, diags = load_content(content_dir)
@@ -316,7 +323,10 @@ def build_site(
                         lang_docs,
                         staging / f".build-{lang}",
                         _nav(lang, generated, content, extra_pages),
-                        content.publication.title.text(lang) or content.publication.title.vi,
+                        # The theme inserts site_name as markup (no autoescape): plain text only.
+                        html.escape(
+                            " ".join((content.publication.title.text(lang) or content.publication.title.vi).split())
+                        ),
                         dates,
                     )
                     cfg_path = Path(tmp) / f"mkdocs-{lang}.yml"
@@ -357,8 +367,14 @@ def build_site(
 
             downloads = staging / "downloads"
             downloads.mkdir(exist_ok=True)
-            write_editions(content, downloads)
-            write_glossary_exports(content, downloads)
+            if editions:
+                try:
+                    write_editions(content, downloads)
+                    write_glossary_exports(content, downloads)
+                except ContentError:
+                    raise
+                except Exception as exc:  # another renderer's failure: report it, publish nothing
+                    raise _error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
             write_open_data(content, downloads)
         with _timer(result, "check"):
             found = check_site(staging, scans, {k: v for k, v in PREFIXES.items()})

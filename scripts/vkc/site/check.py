@@ -9,6 +9,7 @@ well-formed output (an HTML parser was several times slower on large trees).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,10 @@ _ACTIVE = (
     (re.compile(r"<(?:script|iframe|object|embed|form|base|meta)\b", re.I), "an active element"),
     (re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.I), "an on* event attribute"),
     (
-        re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I),
+        re.compile(
+            r"""<[a-zA-Z][^>]*\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):""",
+            re.I,
+        ),
         "a script or data link",
     ),
 )
@@ -36,9 +40,46 @@ class PageScan:
     problems: list[str] = field(default_factory=list)
 
 
+# The theme's own scripts (Material 9.8): anything else is a script that content brought in.
+_THEME_SCRIPT = re.compile(
+    r"""<script(?:>(?:__md_scope=|var palette=|var target=)|\s+id="__config"\s+type="application/json">|\s+src="[^"]*assets/javascripts/[^"]*"></script>)"""
+)
+_SCRIPT = re.compile(r"<script\b[^>]*>(?:[^<]{0,20}|</script>)", re.I)
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+_PAGE_WIDE = ((re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "an embedding element"),)
+_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+_ATTR = re.compile(r"""\s+([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_BAD_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
+
+
+def _attribute_problems(text: str) -> list[str]:
+    """Event attributes and script/data URLs in any tag (attribute values parsed, not text)."""
+    problems = []
+    for tag in _TAG.finditer(text):
+        for name, value in _ATTR.findall(tag.group(1)):
+            lowered = name.lower()
+            if lowered.startswith("on"):
+                problems.append(f"an on* event attribute: {tag.group(0)[:60]!r}")
+            elif lowered in ("href", "src", "action", "formaction", "xlink:href") and _BAD_URL.match(
+                html.unescape(value.strip("\"'"))
+            ):
+                problems.append(f"a script or data link: {tag.group(0)[:60]!r}")
+    return problems
+
+
 def scan_html(text: str) -> PageScan:
     """Ids, link targets and active-content problems of one page."""
     scan = PageScan(set(_ID.findall(text)), _LINK.findall(text))
+    for match in _SCRIPT.finditer(text):
+        if not _THEME_SCRIPT.match(text, match.start()):
+            scan.problems.append(f"a script the theme did not write: {match.group(0)[:60]!r}")
+    if "<title>" in text and not _TITLE.search(text):
+        scan.problems.append("markup inside <title>")
+    scan.problems += _attribute_problems(text)
+    for pattern, what in _PAGE_WIDE:
+        found = pattern.search(text)
+        if found:
+            scan.problems.append(f"{what}: {found.group(0)[:60]!r}")
     for article in _ARTICLE.findall(text):
         for pattern, what in _ACTIVE:
             found = pattern.search(article)

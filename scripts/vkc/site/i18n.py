@@ -92,6 +92,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "country_vn": ("Việt Nam", "Vietnam", "베트남"),
     "country_kr": ("Hàn Quốc", "Korea", "한국"),
     "country_intl": ("Quốc tế", "International", "국제"),
+    "vi_name": ("Tên tiếng Việt", "Vietnamese name", "베트남어 명칭"),
     "parent": ("Trực thuộc", "Part of", "소속"),
     "valid_from": ("Từ", "Since", "시작"),
     "valid_until": ("Đến", "Until", "종료"),

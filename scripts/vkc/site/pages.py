@@ -7,6 +7,7 @@ the clock; :mod:`vkc.site.build` writes the pages and runs mkdocs on them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -29,7 +30,7 @@ class Page:
     path: str
     """Path under the language's docs folder, the same in every language."""
     title: str
-    """Navigation title (plain text)."""
+    """Navigation title, HTML-escaped (the theme inserts it as markup)."""
     markdown: str
     """The page, front matter included."""
     changed: str = ""
@@ -74,7 +75,7 @@ def generate_pages(
         for lang in LANGS:
             ctx = Ctx(content, lang, path, pages_of)
             title, body = generate(ctx)
-            meta, last = _front_matter(ctx, repo_url, changed or {})
+            meta, last = _front_matter(ctx, title, repo_url, changed or {})
             body = re.sub(r"\n{3,}", "\n\n", body.strip())
             out[path][lang] = Page(path, title, f"{meta}\n{body}\n", last)
     return out
@@ -98,10 +99,13 @@ def nav_order(content: Content) -> list[str | tuple[str, list[str]]]:
     ]
 
 
-def _front_matter(ctx: Ctx, repo_url: str, changed: Mapping[str, PartialDate]) -> tuple[str, str]:
+def _front_matter(ctx: Ctx, title: str, repo_url: str, changed: Mapping[str, PartialDate]) -> tuple[str, str]:
     dates = [changed[f] for f in sorted(ctx.files) if f in changed]
     last = max(dates, key=PartialDate.sort_key) if dates else ctx.content.publication.date
     meta: dict[str, str | bool] = {
+        # An explicit title: otherwise mkdocs takes the h1's text, unescaped, and the theme
+        # inserts it into <title> as markup.
+        "title": title,
         "vkc_generated": True,
         "vkc_changed": format_partial(last, ctx.lang),
         "vkc_changed_iso": str(last),
@@ -170,11 +174,21 @@ def _part_page(part: m.Part) -> Section:
         _publication_file(ctx, "guideline")
         number = ctx.content.guideline.parts.index(part) + 1
         title = f"{t('part', ctx.lang, n=str(number))}\\. {ctx.plain(part.title)}"
-        lines = [heading(1, title, part.id), "", ctx.block(part.intro), "", ctx.marks(part), ""]
+        lines = [
+            heading(1, title, part.id),
+            "",
+            ctx.heading_note(part.title),
+            "",
+            ctx.block(part.intro),
+            "",
+            ctx.marks(part),
+            "",
+        ]
         for c_number, chapter in enumerate(part.chapters, 1):
             lines += _section(ctx, chapter, f"{number}.{c_number}", 2)
         plain_title = part.title.text(ctx.lang) or part.title.vi
-        return f"{number}. {plain_title}", "\n".join(lines)
+        # Navigation titles reach the theme's templates unescaped: make them plain text.
+        return html.escape(f"{number}. {' '.join(plain_title.split())}"), "\n".join(lines)
 
     return generate
 
@@ -182,8 +196,7 @@ def _part_page(part: m.Part) -> Section:
 def _section(ctx: Ctx, section: m.Section, number: str, level: int) -> list[str]:
     label = f"{md.escape(number)} {ctx.plain(section.title)}"
     lines = [heading(level, label, section.id), ""]
-    if section.title.text(ctx.lang) is None or (ctx.lang != "vi" and section.title.state(ctx.lang) == "stale"):
-        lines += [ctx.text(section.title), ""]
+    lines += [ctx.heading_note(section.title), ""]
     lines += [ctx.block(section.body), "", ctx.marks(section), ""]
     for index, sub in enumerate(section.sections, 1):
         lines += _section(ctx, sub, f"{number}.{index}", level + 1)

@@ -42,8 +42,7 @@ def indicators(ctx: Ctx) -> tuple[str, str]:
         for ind in members:
             ctx.source_file(ind.id)
             lines += [heading(3, ctx.plain(ind.name), ind.id), ""]
-            if ind.name.text(ctx.lang) is None:
-                lines += [ctx.text(ind.name), ""]
+            lines += [ctx.heading_note(ind.name), ""]
             lines += [f"**{t('definition', ctx.lang)}**", "", ctx.block(ind.definition), ""]
             if ind.method:
                 lines += [f"**{t('method', ctx.lang)}**", "", ctx.block(ind.method), ""]
@@ -151,10 +150,13 @@ def organizations(ctx: Ctx) -> tuple[str, str]:
         ctx.source_file(org.id)
         label = ctx.plain(org.name) + (f" ({md.escape(org.abbreviation)})" if org.abbreviation else "")
         lines += [heading(2, label, org.id), ""]
-        if org.name.text(ctx.lang) is None or ctx.lang in org.name.proposed:
-            lines += [ctx.text(org.name), ""]
+        lines += [ctx.heading_note(org.name), ""]
         lines += _fields(
             [
+                (
+                    t("vi_name", ctx.lang),
+                    f'<span lang="vi">{md.inline(org.name.vi)}</span>' if ctx.lang != "vi" else "",
+                ),
                 (t("country", ctx.lang), t("country_" + org.country, ctx.lang)),
                 (t("parent", ctx.lang), ctx.org(org.parent) if org.parent else ""),
                 (t("valid_from", ctx.lang), ctx.date(org.valid_from)),
@@ -180,7 +182,12 @@ def legal_documents(ctx: Ctx) -> tuple[str, str]:
     for doc in ctx.content.collection("legal_documents", m.LegalDocument):
         ctx.source_file(doc.id)
         badge = f'<span class="vkc-badge vkc-badge--{doc.status}">{t("doc_" + doc.status, ctx.lang)}</span>'
-        lines += [heading(2, f"{md.escape(doc.number)} — {ctx.plain(doc.title)}", doc.id), "", badge, ""]
+        lines += [
+            heading(2, f"{md.escape(doc.number)} — {ctx.plain(doc.title)}", doc.id),
+            "",
+            ctx.heading_note(doc.title),
+        ]
+        lines += ["", badge, ""]
         if doc.superseded_by:
             key = "amended_by" if doc.status == "amended" else "superseded_by"
             since = ctx.date(doc.status_since) or t("date_unknown", ctx.lang)
@@ -195,8 +202,6 @@ def legal_documents(ctx: Ctx) -> tuple[str, str]:
                 (t("effective", ctx.lang), ctx.date(doc.effective)),
             ]
         )
-        if doc.title.text(ctx.lang) is None:
-            lines += [ctx.text(doc.title), ""]
         lines += [ctx.block(doc.summary), "", ctx.marks(doc), ""]
     lines.append(ctx.downloads("legal_documents"))
     return t("legal", ctx.lang), "\n".join(lines)

@@ -94,6 +94,22 @@ class Ctx:
             return f'<span lang="vi">{md.inline(value.vi)}</span>'
         return md.inline(own)
 
+    def heading_note(self, value: m.LocalizedText) -> str:
+        """Under a heading made with :meth:`plain`: the notice its translation needs, if any."""
+        if self.lang == "vi":
+            return ""
+        state = value.state(self.lang)
+        notes = []
+        if state == "missing":
+            notes.append(t("missing_title", self.lang))
+        elif state == "stale":
+            notes.append(self.stale_notice(value))
+        if state != "missing" and self.lang in value.proposed:
+            notes.append(t("proposed", self.lang))
+        if not notes:
+            return ""
+        return '<p class="vkc-heading-note"><small>' + " ".join(f"({md.escape(n)})" for n in notes) + "</small></p>"
+
     def block(self, value: m.LocalizedText | None) -> str:
         """A multi-paragraph text with a notice when it is untranslated or stale."""
         if value is None:
