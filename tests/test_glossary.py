@@ -123,3 +123,16 @@ def test_tbx_is_well_formed_with_three_languages(mini_content: Path, tmp_path: P
         "도시통합운영센터,,,,,,,\r\n"
     )
     assert files[1].read_bytes()[:3] == b"\xef\xbb\xbf"
+
+
+def test_kept_vietnamese_forms_and_korean_spacing_are_accepted(mini_content: Path) -> None:
+    _with_glossary(
+        mini_content,
+        "          body:\n"
+        "            vi: Trung tâm IOC và “NGHỊ ĐỊNH VỀ PHÁT TRIỂN ĐÔ THỊ THÔNG MINH”.\n"
+        "            en: The IOC and “NGHỊ ĐỊNH VỀ PHÁT TRIỂN ĐÔ THỊ THÔNG MINH”.\n"
+        "            ko: 도시통합 운영센터와 스마트 도시.\n",
+    )
+    content, diagnostics = load_content(mini_content)
+    assert content is not None, diagnostics
+    assert check_glossary(content) == []

@@ -71,13 +71,13 @@ def _uses(translation: str, rendering: str, lang: m.TranslationLang) -> bool:
     """Whether ``translation`` contains ``rendering``.
 
     English needs a word start only: plural and possessive endings ("indicators",
-    "city's", and "cities" for "city") still count. Korean attaches particles to words ("스마트시티는"), so a
-    substring is enough.
+    "city's", and "cities" for "city") still count. Korean attaches particles to words
+    ("스마트시티는") and spaces compounds freely, so a substring without spaces is enough.
     """
     folded = _fold(translation)
     wanted = _fold(rendering)
-    if lang == "ko":
-        return wanted in folded
+    if lang == "ko":  # Korean spacing varies ("평가 기준" / "평가기준")
+        return "".join(wanted.split()) in "".join(folded.split())
     forms = [wanted]
     if re.search(r"[^aeiou]y$", wanted):  # "smart city" -> "smart cities"
         forms.append(wanted[:-1] + "ies")
@@ -90,15 +90,16 @@ def _terms(content: Content) -> list[_Term]:
     return sorted((t for t in terms if t.length), key=lambda t: -t.length)
 
 
-def _found_terms(vi: str, terms: list[_Term]) -> list[m.GlossaryTerm]:
+def _found_terms(vi: str, terms: list[_Term]) -> list[tuple[m.GlossaryTerm, set[str]]]:
+    """The terms ``vi`` uses, each with the forms matched (folded)."""
     folded = _fold(vi)
     taken: list[tuple[int, int]] = []
-    found: list[m.GlossaryTerm] = []
+    found: list[tuple[m.GlossaryTerm, set[str]]] = []
     for entry in terms:
         spans = [(mt.start(), mt.end()) for mt in entry.pattern.finditer(folded)]
         free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
         if free:
-            found.append(entry.term)
+            found.append((entry.term, {folded[a:b] for a, b in free}))
         taken.extend(spans)
     return found
 
@@ -130,13 +131,15 @@ def check_glossary(content: Content) -> list[Diagnostic]:
     for text_field in text_fields(content):
         if text_field.record_id in glossary_ids:  # a term's own entry defines the renderings
             continue
-        found = _found_terms(text_field.text.vi, terms)
-        for term in found:
+        for term, forms in _found_terms(text_field.text.vi, terms):
             for lang in m.TRANSLATION_LANGS:
                 translation = text_field.text.text(lang)
                 expected = term.term.text(lang)
                 if translation is None or expected is None:
                     continue
-                if not any(_uses(translation, alt, lang) for alt in alternatives(expected)):
+                # The Vietnamese form kept as it is (an abbreviation such as "KPI", a quoted
+                # official title) is consistent too.
+                accepted = [*alternatives(expected), *forms]
+                if not any(_uses(translation, alt, lang) for alt in accepted):
                     diagnostics.append(_warning(text_field, lang, term, expected))
     return diagnostics
