@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vkc.content import Content, load_content
-from vkc.numbering import guideline_numbers, numbered_title, roman
+from vkc.numbering import guideline_numbers, numbered_title
 from vkc.reports.editions import build_edition, edition_plan
 from vkc.reports.markup import body_md, esc, paragraphs
 
@@ -192,23 +192,19 @@ def content(tmp_path: Path) -> Content:
     return load_report_content(tmp_path / "content")
 
 
-def test_roman_numerals() -> None:
-    assert [roman(n) for n in (1, 2, 3, 4, 9, 14, 40, 1990)] == ["I", "II", "III", "IV", "IX", "XIV", "XL", "MCMXC"]
-    with pytest.raises(ValueError, match="no Roman numeral for 0"):
-        roman(0)
-
-
 def test_guideline_numbers_follow_the_order_of_parts_chapters_and_sections(content: Content) -> None:
     assert guideline_numbers(content.guideline) == {
-        "part-framework": "I",
+        "part-framework": "1",
         "chapter-950": "1.1",
         "chapter-digital": "1.2",
         "section-open-data": "1.2.1",
-        "part-implementation": "II",
+        "part-implementation": "2",
         "chapter-pilots": "2.1",
     }
-    assert numbered_title("IV", "Khung") == "IV. Khung"
-    assert numbered_title("1.2.1", "Dữ liệu mở") == "1.2.1 Dữ liệu mở"
+    assert numbered_title("4", "Khung", "vi") == "Phần 4. Khung"
+    assert numbered_title("4", "Framework", "en") == "Part 4. Framework"
+    assert numbered_title("4", "체계", "ko") == "제4부. 체계"
+    assert numbered_title("1.2.1", "Dữ liệu mở", "vi") == "1.2.1 Dữ liệu mở"
 
 
 def test_headings_carry_the_site_numbers_in_every_language(content: Content) -> None:
@@ -218,11 +214,11 @@ def test_headings_carry_the_site_numbers_in_every_language(content: Content) -> 
     }
     assert headings["vi"][:7] == [
         "# Giới thiệu {#introduction}",
-        "# I. Khung chính sách {#part-framework}",
+        "# Phần 1. Khung chính sách {#part-framework}",
         "## 1.1 Đề án 950 {#chapter-950}",
         "## 1.2 Hạ tầng số {#chapter-digital}",
         "### 1.2.1 Dữ liệu mở {#section-open-data}",
-        "# II. Triển khai {#part-implementation}",
+        "# Phần 2. Triển khai {#part-implementation}",
         "## 2.1 Thí điểm \\<b\\>\\*A\\*\\</b\\> {#chapter-pilots}",
     ]
     assert headings["en"][3] == "## 1.2 Digital infrastructure {#chapter-digital}"

@@ -16,7 +16,7 @@ def guideline_md(ctx: Ctx) -> str:
     guideline = ctx.content.guideline
     out = [heading(1, ctx.word("introduction"), "introduction"), ctx.block(guideline.intro)]
     for part in guideline.parts:
-        out.append(heading(1, numbered_title(ctx.numbers[part.id], ctx.inline(part.title)), part.id))
+        out.append(heading(1, numbered_title(ctx.numbers[part.id], ctx.inline(part.title), ctx.lang), part.id))
         out.append(ctx.block(part.intro))
         out.append(ctx.cited_line(part))
         for chapter in part.chapters:
@@ -25,7 +25,7 @@ def guideline_md(ctx: Ctx) -> str:
 
 
 def _section_md(ctx: Ctx, section: Section, level: int) -> str:
-    out = [heading(level, numbered_title(ctx.numbers[section.id], ctx.inline(section.title)), section.id)]
+    out = [heading(level, numbered_title(ctx.numbers[section.id], ctx.inline(section.title), ctx.lang), section.id)]
     out.append(ctx.block(section.body))
     out.append(ctx.cited_line(section))
     out.extend(_section_md(ctx, sub, level + 1) for sub in section.sections)
@@ -44,7 +44,8 @@ def bilingual_md(vi: Ctx, other: Ctx) -> str:
     out = [heading(1, f"{vi.word('introduction')} / {other.word('introduction')}", "introduction")]
     out.append(_pairs(vi, other, guideline.intro.vi, guideline.intro.text(other.lang)))
     for part in guideline.parts:
-        title = f"{numbered_title(vi.numbers[part.id], esc(part.title.vi))} / {other.inline(part.title)}"
+        number = vi.numbers[part.id]
+        title = f"{numbered_title(number, esc(part.title.vi), 'vi')} / {numbered_title(number, other.inline(part.title), other.lang)}"
         out.append(heading(1, title, part.id))
         if part.intro:
             out.append(_pairs(vi, other, part.intro.vi, part.intro.text(other.lang)))
@@ -55,7 +56,7 @@ def bilingual_md(vi: Ctx, other: Ctx) -> str:
 
 
 def _bilingual_section(vi: Ctx, other: Ctx, section: Section, level: int) -> str:
-    title = f"{numbered_title(vi.numbers[section.id], esc(section.title.vi))} / {other.inline(section.title)}"
+    title = f"{numbered_title(vi.numbers[section.id], esc(section.title.vi), 'vi')} / {other.inline(section.title)}"
     out = [heading(level, title, section.id)]
     if section.body:
         out.append(_pairs(vi, other, section.body.vi, section.body.text(other.lang)))
