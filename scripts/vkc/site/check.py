@@ -18,17 +18,8 @@ from urllib.parse import unquote, urlsplit
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 _LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-_ACTIVE = (
-    (re.compile(r"<(?:script|iframe|object|embed|form|base|meta)\b", re.I), "an active element"),
-    (re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.I), "an on* event attribute"),
-    (
-        re.compile(
-            r"""<[a-zA-Z][^>]*\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):""",
-            re.I,
-        ),
-        "a script or data link",
-    ),
-)
+_ACTIVE = ((re.compile(r"<(?:script|iframe|object|embed|form|base|meta|style|link)\b", re.I), "an active element"),)
+"""Elements that never belong in the page text (the theme's own are outside <article>)."""
 
 
 @dataclass

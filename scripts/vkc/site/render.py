@@ -7,6 +7,7 @@ the "illustrative" mark - and they must look and behave the same on every page.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 
@@ -108,7 +109,8 @@ class Ctx:
             notes.append(t("proposed", self.lang))
         if not notes:
             return ""
-        return '<p class="vkc-heading-note"><small>' + " ".join(f"({md.escape(n)})" for n in notes) + "</small></p>"
+        # A raw HTML block: Markdown escapes do not apply inside it, HTML escapes do.
+        return '<p class="vkc-heading-note"><small>' + " ".join(f"({html.escape(n)})" for n in notes) + "</small></p>"
 
     def block(self, value: m.LocalizedText | None) -> str:
         """A multi-paragraph text with a notice when it is untranslated or stale."""

@@ -1,0 +1,148 @@
+"""Publishing: hostile content comes out inert, collisions and bad content publish nothing,
+and a build killed half-way leaves the previous site byte-identical."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, CliResult
+from vkc.diagnostics import display_path
+from vkc.site.build import build_site
+from vkc.site.check import scan_html
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hostile") / "site"
+    build_site(FIXTURES / "hostile", out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    return out
+
+
+def test_hostile_content_is_inert(hostile_site: Path) -> None:
+    pages = {
+        p.relative_to(hostile_site).as_posix(): p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html")
+    }
+    assert len(pages) == 3 * 14
+    for name, html in pages.items():
+        assert scan_html(html).problems == [], name
+        for active in (
+            "<script>alert",
+            "<img src=x",
+            "<svg onload",
+            "<iframe",
+            "<object",
+            "<style>body",
+            "<b onmouseover",
+        ):
+            assert active not in html, (name, active)
+        assert "root:x:0:0" not in html and "site_name:" not in html, name  # no snippet include ran
+    part = pages["guideline/part-hostile/index.html"]
+    assert '<p>!!! danger "&lt;script&gt;alert(7)&lt;/script&gt;" nội dung</p>' in part
+    assert '<h2 id="chapter-hostile">1.1 # Tiêu đề giả {#vkc-top}<a class="headerlink"' in part
+    guideline = pages["guideline/index.html"]
+    assert '<p>--8&lt;-- "/etc/passwd"</p>' in guideline
+    assert "<p>[bấm](javascript:alert(1)) dữ liệu [ok](https://example.org/a_(b)?c=&lt;d&gt;)</p>" in guideline
+    assert (
+        "<title>Trang chủ - &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;Tiêu đề</title>" in pages["index.html"]
+    )
+    sources = pages["sources/index.html"]
+    assert '<a href="https://example.org/%22onmouseover=%22alert%2813%29">' in sources
+
+
+def test_the_check_catches_active_content() -> None:
+    page = (
+        "<html><head><title>x</title><script>__md_scope=1</script></head><body><article>"
+        "<p>&lt;script&gt; text is fine, and so is onclick=alert(1) as text</p>"
+        '<img src="a.png" onerror="alert(1)"><a href="JavaScript:alert(2)">x</a><script>alert(3)</script>'
+        "</article></body></html>"
+    )
+    assert scan_html(page).problems == [
+        "a script the theme did not write: '<script>alert(3)'",
+        'an on* event attribute: \'<img src="a.png" onerror="alert(1)">\'',
+        "a script or data link: '<a href=\"JavaScript:alert(2)\">'",
+        "an active element in the page text: '<script'",
+    ]
+
+
+def test_collision_with_a_handwritten_page_is_an_error(tmp_path: Path, run_vkc: Callable[..., CliResult]) -> None:
+    docs = tmp_path / "docs"
+    for lang in ("vi", "en", "ko"):
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "glossary.md").write_text("# Glossary\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_vkc("build", "--content", FIXTURES / "mini", "--out", out, "--docs", docs, "--no-editions")
+    expected = "".join(
+        f"{display_path(docs / lang / 'glossary.md')}: error[site.collision] hand-written page "
+        f"{display_path(docs / lang / 'glossary.md')} collides with the generated page glossary.md "
+        "(generated from the content)\n  hint: rename the hand-written page; generated pages cannot be overridden\n"
+        for lang in ("vi", "en", "ko")
+    )
+    assert (result.code, result.out, result.err) == (1, "", expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    return out
+
+
+def test_bad_content_leaves_the_site_untouched(
+    published: Path, tmp_path: Path, run_vkc: Callable[..., CliResult]
+) -> None:
+    before = _tree_digest(published)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "a.yaml").write_text("organizations:\n  - id: x\n", encoding="utf-8")
+    result = run_vkc("build", "--content", broken, "--out", published, "--no-editions")
+    assert result.code == 1 and "error[" in result.err
+    assert _tree_digest(published) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
+
+
+@pytest.mark.parametrize("stage", ["staging", "mkdocs-writing"])
+def test_sigkill_during_build_leaves_the_site_byte_identical(published: Path, stage: str) -> None:
+    before = _tree_digest(published)
+    assert len(before) > 50
+    parent = published.parent
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vkc.cli", "build", "--content", str(FIXTURES / "mini"), "--out", str(published)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    staged: list[Path] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        staged = [p for p in parent.glob(".site-*") if p.is_dir()]
+        if staged and (stage == "staging" or any((p / ".build-vi" / "index.html").exists() for p in staged)):
+            break
+        time.sleep(0.002)
+    assert proc.poll() is None, "the build finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its mkdocs workers
+    proc.wait()
+    assert staged
+    assert _tree_digest(published) == before
+    # The next build removes what the killed one left behind.
+    build_site(FIXTURES / "mini", published, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    assert [p.name for p in parent.iterdir()] == ["site"]
