@@ -206,6 +206,7 @@ def test_bilingual_edition_sets_vietnamese_beside_korean(built: Built) -> None:
     assert any(re.search(r"Đề án 950 được phê duyệt năm 2018\.\s{3,}\[미번역\]", line) for line in lines)
     text = " ".join(built.pdf_text("guideline-vi-en.pdf").split())
     assert "1.2.1 Dữ liệu mở / Open data" in text and "Third paragraph on the smart-city platform." in text
+    assert "Thuật ngữ / Glossary" in text and "Nguồn tham khảo / Sources" in text
 
 
 def test_korean_words_never_break_across_lines(built: Built) -> None:

@@ -89,7 +89,7 @@ def timeline_md(ctx: Ctx, projects: list[Project], level: int = 1, anchor: str =
     return heading(level, ctx.word("timeline"), anchor) + "\n" + table(headers, rows, [4, 10, 3, 3])
 
 
-def glossary_md(ctx: Ctx, level: int = 1) -> str:
+def glossary_md(ctx: Ctx, level: int = 1, title: str | None = None) -> str:
     """The glossary: each term in the three languages, its definition in the reader's."""
     terms = ctx.content.collection("glossary", GlossaryTerm)
     if not terms:
@@ -109,15 +109,15 @@ def glossary_md(ctx: Ctx, level: int = 1) -> str:
         if term.illustrative:
             definition += " " + ctx.illustrative_mark()
         rows.append([*cells, definition + (" " + ctx.cite(term.sources) if term.sources else "")])
-    return heading(level, ctx.word("glossary"), "annex-glossary") + "\n" + table(headers, rows, [4, 4, 4, 8])
+    return heading(level, title or ctx.word("glossary"), "annex-glossary") + "\n" + table(headers, rows, [4, 4, 4, 8])
 
 
-def sources_md(ctx: Ctx, level: int = 1) -> str:
+def sources_md(ctx: Ctx, level: int = 1, title: str | None = None) -> str:
     """The numbered list of sources that every citation ``[n]`` links to."""
     sources = ctx.content.collection("sources", Source)
     if not sources:
         return ""
-    out = [heading(level, ctx.word("sources"), "annex-sources")]
+    out = [heading(level, title or ctx.word("sources"), "annex-sources")]
     for source in sources:
         parts = [f"*{esc(source.title)}*", esc(source.publisher)]
         if source.date:

@@ -106,7 +106,8 @@ def build_edition(content: Content, kind: EditionKind, lang: Lang) -> Edition:
 def _bilingual(content: Content, lang: Lang) -> Edition:
     vi, other = Ctx.make(content, "vi"), Ctx.make(content, lang)
     pub = content.publication
-    parts = [bilingual_md(vi, other), glossary_md(vi), sources_md(vi)]
+    both = {key: f"{label(key, 'vi')} / {label(key, lang)}" for key in ("glossary", "sources")}
+    parts = [bilingual_md(vi, other), glossary_md(vi, title=both["glossary"]), sources_md(vi, title=both["sources"])]
     pair_name = {"en": "Việt – Anh / Vietnamese – English", "ko": "Việt – Hàn / 베트남어 – 한국어"}[lang]
     metadata = {
         "title": vi.inline(pub.title),
