@@ -277,7 +277,7 @@ def test_cover_metadata_is_localized(content: Content) -> None:
     ko = build_edition(content, "project", "ko")
     assert ko.title == "시험 지침 — 사업 보고서"
     assert ko.metadata["date-text"] == "2026년 11월 24일"
-    assert ko.metadata["notice"] == "베트남어 본문이 공식 본문이다."
+    assert ko.metadata["notice"] == "베트남어 본문이 공식 본문이다\\."  # escaped: read by pandoc as Markdown
     assert build_edition(content, "guideline", "vi").metadata["date-text"] == "24 tháng 11, 2026"
     assert build_edition(content, "guideline", "en").metadata["date-text"] == "November 24, 2026"
     assert ko.date == (2026, 11, 24)
@@ -288,3 +288,24 @@ def test_escaping_keeps_markup_characters_literal() -> None:
     assert esc("two\n  lines") == "two lines"
     assert body_md("# title\n::: div\n---\n- item **bold**") == "\\# title\n\\::: div\n\\---\n- item **bold**"
     assert paragraphs("a\n\n\nb\n- c\n- d\n\n") == ["a", "b\n- c\n- d"]
+
+
+NASTY = [
+    "a*b* _c_ **d** `e` $f$ \\g [h](i) <j> &amp; #k @l ~m~ ^n^ {o} |p| ",
+    "\"quoted\" 'single' -- --- ... <!-- comment --> <script>x</script>",
+    "1. not a list",
+    "- not a list either",
+    "# not a heading ::: not a div",
+    "Phần 1. Đề án 950/QĐ-TTg (2018) – 스마트시티 [1] [^2] <https://x.y>",
+]
+
+
+def test_escaped_text_reads_back_exactly_through_pandoc() -> None:
+    """Plain fields pass through pandoc literally: no markup, no smart quotes, no lost characters."""
+    import pypandoc  # type: ignore[import-untyped]
+
+    from vkc.reports.render import READER
+
+    source = "\n\n".join(esc(text) for text in NASTY)
+    plain = pypandoc.convert_text(source, "plain", format=READER, extra_args=["--wrap=none"])
+    assert [" ".join(p.split()) for p in plain.strip().split("\n\n")] == [" ".join(t.split()) for t in NASTY]

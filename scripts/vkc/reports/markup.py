@@ -15,7 +15,9 @@ from ..model import Lang, LocalizedText, Sourced
 from ..numbering import guideline_numbers
 from .labels import label
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|$@~^&\"'-])")
+# Every ASCII punctuation character pandoc could read as markup; "." too, so that "..." stays
+# three full stops instead of becoming an ellipsis (smart typography).
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|$@~^&\"'.-])")
 _BLOCK_START = re.compile(r"^(\s*)(#|:::|---|\+\+\+|\||>|```|~~~|=|\[\^|%)", re.MULTILINE)
 
 
