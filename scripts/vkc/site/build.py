@@ -376,6 +376,12 @@ def build_site(
                 except Exception as exc:  # another renderer's failure: report it, publish nothing
                     raise _error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
             write_open_data(content, downloads)
+        with _timer(result, "search"):
+            from ..search import write_offline, write_search
+
+            web_root = str(base.get("site_url") or "https://example.org/")
+            write_search(staging, content, PREFIXES, web_root)
+            write_offline(staging, PREFIXES, web_root)
         with _timer(result, "check"):
             found = check_site(staging, scans, {k: v for k, v in PREFIXES.items()})
             if found:

@@ -1,0 +1,152 @@
+"""Build-time search index: the built HTML of one language -> ``search/index.js``.
+
+The index is the text itself, one record per page section (h1-h3 with an id), plus the
+glossary's renderings for the cross-language bridge. The client (assets/vkc-search.js)
+folds and matches it in the browser; see the package docstring for why no inverted index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Content
+from ..model import LANGS, GlossaryTerm
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+"""The client's static files, shipped as package data."""
+SCRIPT = "assets/javascripts/vkc-search.js"
+"""Where the client lands in each language tree (the site check accepts theme-like script paths)."""
+STYLE = "assets/stylesheets/vkc-search.css"
+INDEX = "search/index.js"
+"""The index of one language, relative to its root."""
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_DROP = re.compile(
+    r'<a class="headerlink"[^>]*>.*?</a>'
+    r'|<aside class="vkc-page-footer">.*?</aside>'
+    r'|<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>'
+    r"|<(script|style|svg|template)\b.*?</\1>",
+    re.S | re.I,
+)
+_HEADING = re.compile(r'<h([1-3])\b[^>]*\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|li|td|th|tr|h[1-6]|div|dt|dd|blockquote|pre|table)>|<br\s*/?>", re.I)
+_SPACE = re.compile(r"\s+")
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+_ALTERNATIVES = re.compile(r"\s*[/;]\s*")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One search record: where it is, what it is called, what it says."""
+
+    url: str
+    """Relative to the language root, e.g. ``guideline/part-1/#ch-950``."""
+    page: str
+    heading: str
+    text: str
+
+
+def _plain(fragment: str) -> str:
+    text = _TAG.sub(" ", _BLOCK_END.sub(" ", fragment))
+    return unicodedata.normalize("NFC", _SPACE.sub(" ", html.unescape(text)).strip())
+
+
+def page_url(rel: str) -> str:
+    """URL of a built HTML file relative to its language root (directory URLs)."""
+    if rel == "index.html":
+        return "./"
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
+
+
+def sections(rel: str, page_html: str) -> list[Section]:
+    """The search records of one built page (``rel``: its path in the language tree)."""
+    found = _ARTICLE.search(page_html)
+    if not found:
+        return []
+    body = _DROP.sub(" ", found.group(1))
+    url = page_url(rel)
+    heads = list(_HEADING.finditer(body))
+    title_match = _TITLE.search(page_html)
+    page = _plain(heads[0].group(3)) if heads and heads[0].group(1) == "1" else ""
+    if not page and title_match:
+        page = _plain(title_match.group(1).split(" - ")[0])
+    out: list[Section] = []
+    intro = _plain(body[: heads[0].start()] if heads else body)
+    if intro:
+        out.append(Section(url, page, "", intro))
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
+        text = _plain(body[head.end() : end])
+        if head.group(1) == "1":
+            if text or not out:
+                out.append(Section(url, page, "", text))
+        elif text:
+            out.append(Section(f"{url}#{head.group(2)}", page, _plain(head.group(3)), text))
+    return out
+
+
+def glossary_renderings(content: Content) -> list[dict[str, list[str]]]:
+    """Each glossary term as {lang: [renderings]} (``"a / b"`` in the content is two renderings)."""
+    out: list[dict[str, list[str]]] = []
+    for term in content.collection("glossary", GlossaryTerm):
+        entry: dict[str, list[str]] = {}
+        for lang in LANGS:
+            value = term.term.text(lang)
+            if value:
+                entry[lang] = [v for v in _ALTERNATIVES.split(unicodedata.normalize("NFC", value)) if v]
+        out.append(entry)
+    return out
+
+
+def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]:
+    """Built HTML pages of one language tree (the Vietnamese root excludes the other trees)."""
+    base = root / prefix if prefix else root
+    skip = tuple(o for o in others if o)
+    pages = []
+    for path in sorted(base.rglob("*.html")):
+        rel = path.relative_to(base).as_posix()
+        if rel == "404.html" or rel.startswith(("downloads/", *skip)):
+            continue
+        pages.append(path)
+    return pages
+
+
+def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, list[str]]], web: str) -> str:
+    """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML)."""
+    docs = [[s.url, s.page, s.heading, s.text] for rel, text in sorted(pages.items()) for s in sections(rel, text)]
+    data = {"lang": lang, "web": web, "docs": docs, "glossary": glossary}
+    # A script, not JSON: <script src> loads from file:// too, where fetch() is blocked.
+    return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def write_search(root: Path, content: Content, prefixes: Mapping[str, str], web_root: str) -> dict[str, int]:
+    """Write each language's index and the client files into the built tree at ``root``.
+
+    ``prefixes``: language -> folder ("" for the root language); ``web_root``: the public
+    address of the site. Returns the index size in bytes per language.
+    """
+    glossary = glossary_renderings(content)
+    sizes: dict[str, int] = {}
+    for lang, prefix in prefixes.items():
+        base = root / prefix if prefix else root
+        pages = {
+            p.relative_to(base).as_posix(): p.read_text(encoding="utf-8")
+            for p in language_files(root, prefix, prefixes.values())
+        }
+        target = base / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = index_data(lang, pages, glossary, web_root.rstrip("/") + "/" + prefix)
+        target.write_text(data, encoding="utf-8")
+        sizes[lang] = len(data.encode("utf-8"))
+        for name, dest in (("vkc-search.js", SCRIPT), ("vkc-search.css", STYLE)):
+            (base / dest).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ASSETS / name, base / dest)
+    return sizes

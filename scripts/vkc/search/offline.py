@@ -1,0 +1,167 @@
+"""Offline reading: a service worker per language tree and one archive per language.
+
+- ``<lang root>/sw.js`` precaches that language's pages, assets, glossary and search index
+  on the first visit. Its cache is named after a hash of the tree's content, so publishing
+  a new edition changes sw.js byte for byte, the browser installs it and the old cache goes.
+  One worker per language (scope = the language root) keeps a Korean reader from
+  downloading the Vietnamese site.
+- ``downloads/site-<lang>.zip`` holds one language for reading from the file system:
+  directory links get ``index.html`` (file:// shows no directory index) and links to pages
+  not in the archive (other languages) point to the web edition. Search keeps working
+  there because the client loads its index with a script element.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from .index import ASSETS
+
+SW = "sw.js"
+_NOT_CACHED = (".zip", ".pdf", ".docx", ".gz", ".map")
+_LINK = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+"""Fixed member time: the same tree gives the same archive bytes."""
+
+
+def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str]:
+    """Files of one language tree, relative to its root (``downloads/`` and other trees left out)."""
+    base = root / prefix if prefix else root
+    others = tuple(p for p in prefixes.values() if p and p != prefix)
+    out = []
+    for path in sorted(base.rglob("*")):
+        rel = path.relative_to(base).as_posix()
+        if path.is_file() and not rel.startswith(("downloads/", *others)) and rel != SW:
+            out.append(rel)
+    return out
+
+
+def write_service_workers(root: Path, prefixes: Mapping[str, str]) -> dict[str, str]:
+    """Write ``sw.js`` into every language root; returns the cache version per language."""
+    template = (ASSETS / "sw.js").read_text(encoding="utf-8")
+    versions: dict[str, str] = {}
+    for lang, prefix in prefixes.items():
+        base = root / prefix if prefix else root
+        files = tree_files(root, prefix, prefixes)
+        digest = hashlib.sha256()
+        for rel in files:
+            digest.update(rel.encode() + b"\0" + (base / rel).read_bytes() + b"\0")
+        version = f"vkc-{lang}-{digest.hexdigest()[:16]}"
+        cached = ["./"] + [_as_url(rel) for rel in files if not rel.endswith(_NOT_CACHED) and rel != "index.html"]
+        others = sorted(p for p in prefixes.values() if p and p != prefix)
+        text = (
+            template.replace("__VERSION__", version)
+            .replace("__PREFIX__", f"vkc-{lang}-")
+            .replace("__FILES__", json.dumps(cached, ensure_ascii=False))
+            .replace("__OTHERS__", json.dumps(others))
+        )
+        (base / SW).write_text(text, encoding="utf-8")
+        versions[lang] = version
+    return versions
+
+
+def _as_url(rel: str) -> str:
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
+
+
+def _member_of(lang: str, name: str) -> bool:
+    """Whether a file under downloads/ belongs in the archive of ``lang``."""
+    stem = PurePosixPath(name).name.split(".")[0]
+    parts = set(stem.split("-"))
+    langs = {"vi", "en", "ko"} & parts
+    return not langs or lang in langs
+
+
+def _rewrite(page: str, page_html: str, members: set[str], web_root: str) -> str:
+    """Make the links of one page (path ``page`` in the site) work from the file system."""
+
+    def fix(match: re.Match[str]) -> str:
+        link = match.group(3)
+        parts = urlsplit(link)
+        if parts.scheme or link.startswith(("//", "#")) or not link:
+            return match.group(0)
+        target = _resolve(str(PurePosixPath(page).parent), parts.path)
+        if target is None:
+            return match.group(0)
+        file = target if target in members else (target.rstrip("/") + "/index.html").lstrip("/")
+        frag = f"#{parts.fragment}" if parts.fragment else ""
+        if file in members:
+            rel = _relative(str(PurePosixPath(page).parent), file)
+            return f"{match.group(1)}{match.group(2)}{rel}{frag}{match.group(2)}"
+        return f"{match.group(1)}{match.group(2)}{web_root}{target}{frag}{match.group(2)}"
+
+    return _LINK.sub(fix, page_html)
+
+
+def _resolve(base: str, path: str) -> str | None:
+    out: list[str] = [p for p in base.split("/") if p not in ("", ".")]
+    for piece in path.split("/"):
+        if piece in ("", "."):
+            continue
+        if piece == "..":
+            if not out:
+                return None
+            out.pop()
+        else:
+            out.append(piece)
+    joined = "/".join(out)
+    return joined + "/" if path.endswith("/") and joined else joined
+
+
+def _relative(base: str, target: str) -> str:
+    up = [p for p in base.split("/") if p not in ("", ".")]
+    return "../" * len(up) + target
+
+
+def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, Path]:
+    """Write ``downloads/site-<lang>.zip`` for every language; returns their paths.
+
+    Members keep their place in the site under one folder ``vkc-<lang>/`` (so the pages'
+    links to ``downloads/`` still resolve); the English and Korean archives get an
+    ``index.html`` there that links to their language folder.
+    """
+    web_root = web_root.rstrip("/") + "/"
+    downloads = root / "downloads"
+    downloads.mkdir(exist_ok=True)
+    out: dict[str, Path] = {}
+    for lang, prefix in prefixes.items():
+        members = {prefix + rel for rel in tree_files(root, prefix, prefixes)}
+        members |= {
+            f"downloads/{p.relative_to(downloads).as_posix()}"
+            for p in downloads.rglob("*")
+            if p.is_file() and not p.name.startswith("site-") and _member_of(lang, p.relative_to(downloads).as_posix())
+        }
+        folder = f"vkc-{lang}/"
+        target = downloads / f"site-{lang}.zip"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(members):
+                data = (root / name).read_bytes()
+                if name.endswith(".html"):
+                    data = _rewrite(name, data.decode("utf-8"), members, web_root).encode("utf-8")
+                info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+            if prefix:
+                start = f"{prefix}index.html"
+                page = (
+                    f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+                    f'<meta http-equiv="refresh" content="0; url={start}"><title>VKC</title>'
+                    f'<a href="{start}">{start}</a></html>\n'
+                )
+                info = zipfile.ZipInfo(folder + "index.html", _ZIP_TIME)
+                archive.writestr(info, page.encode("utf-8"))
+        out[lang] = target
+    return out
+
+
+def write_offline(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, str]:
+    """Service workers, then archives (the archives carry the workers too, harmlessly)."""
+    versions = write_service_workers(root, prefixes)
+    write_archives(root, prefixes, web_root)
+    return versions
