@@ -32,9 +32,10 @@ FONT_DIRS: tuple[str, ...] = ("/usr/share/fonts/opentype/noto", "/usr/share/font
 REQUIRED_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Serif CJK KR", "Noto Sans CJK KR")
 READER = (
     "markdown-raw_html-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
-    "-citations-footnotes-inline_notes-yaml_metadata_block-implicit_figures-example_lists"
+    "-citations-footnotes-inline_notes-yaml_metadata_block-implicit_figures-example_lists-smart"
 )
-"""Pandoc Markdown without raw Typst/HTML/TeX, math, citations or metadata blocks (untrusted text)."""
+"""Pandoc Markdown without raw Typst/HTML/TeX, math, citations or metadata blocks (untrusted text),
+and without smart typography: quotes, dashes and "..." print as written, as on the site."""
 
 
 class ReportError(Exception):
