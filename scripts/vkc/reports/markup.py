@@ -111,8 +111,9 @@ class Ctx:
         return body_md(text) + "\n"
 
     def cite(self, ids: list[str]) -> str:
-        """Citations ``[1], [3]`` linking to the entries of the sources list."""
-        links = [f"[\\[{self.source_numbers[i]}\\]](#{i})" for i in ids if i in self.source_numbers]
+        """Citations ``[1], [3]`` (in number order) linking to the entries of the sources list."""
+        known = sorted({i for i in ids if i in self.source_numbers}, key=self.source_numbers.__getitem__)
+        links = [f"[\\[{self.source_numbers[i]}\\]](#{i})" for i in known]
         return ", ".join(links)
 
     def cited_line(self, record: Sourced) -> str:
