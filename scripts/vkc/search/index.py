@@ -32,6 +32,10 @@ _DROP = re.compile(
     r'<a class="headerlink"[^>]*>.*?</a>'
     r'|<aside class="vkc-page-footer">.*?</aside>'
     r'|<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>'
+    # Notices repeated on many pages (stale translation, illustrative text) would make every
+    # page match their words and crowd the excerpts; the reader sees them on the page.
+    r'|<div class="admonition [^"]*vkc-(?:stale|illustrative)[^"]*">.*?</div>'
+    r'|<p class="vkc-heading-note">.*?</p>'
     r"|<(script|style|svg|template)\b.*?</\1>",
     re.S | re.I,
 )
@@ -41,6 +45,10 @@ _BLOCK_END = re.compile(r"</(?:p|li|td|th|tr|h[1-6]|div|dt|dd|blockquote|pre|tab
 _SPACE = re.compile(r"\s+")
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 _ALTERNATIVES = re.compile(r"\s*[/;]\s*")
+_SKIP_PAGES = ("translation-status/",)
+"""Editorial pages, not reading matter: they list every record's title and would match anything."""
+_SKIP_SECTIONS = {"vkc-contents"}
+"""A table of contents repeats the titles its sections already carry."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ def sections(rel: str, page_html: str) -> list[Section]:
         return []
     body = _DROP.sub(" ", found.group(1))
     url = page_url(rel)
+    if url.startswith(_SKIP_PAGES):
+        return []
     heads = list(_HEADING.finditer(body))
     title_match = _TITLE.search(page_html)
     page = _plain(heads[0].group(3)) if heads and heads[0].group(1) == "1" else ""
@@ -88,7 +98,7 @@ def sections(rel: str, page_html: str) -> list[Section]:
         if head.group(1) == "1":
             if text or not out:
                 out.append(Section(url, page, "", text))
-        elif text:
+        elif text and head.group(2) not in _SKIP_SECTIONS:
             out.append(Section(f"{url}#{head.group(2)}", page, _plain(head.group(3)), text))
     return out
 
