@@ -180,8 +180,33 @@ def _nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, e
         else:
             nav.append({generated[item][lang].title: item})
     if extra_pages:
-        nav.append({_TEXT[lang]["more"]: extra_pages})
+        nav.append({_TEXT[lang]["more"]: _folder_nav(extra_pages)})
     return nav
+
+
+def _folder_nav(paths: list[str]) -> list[Any]:
+    """Hand-written pages as nested sections, one per folder (titles from the pages' h1).
+
+    Why nested: with ``navigation.prune`` a page then carries only its own folder's links,
+    which keeps HTML per page small when there are many hand-written pages.
+    """
+    top: list[Any] = []
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        head, sep, rest = path.partition("/")
+        if sep:
+            folders.setdefault(head, []).append(rest)
+        else:
+            top.append(path)
+    for folder, inner in folders.items():
+        top.append({folder: [_prefix(folder, item) for item in _folder_nav(inner)]})
+    return top
+
+
+def _prefix(folder: str, item: Any) -> Any:
+    if isinstance(item, str):
+        return f"{folder}/{item}"
+    return {key: [_prefix(folder, sub) for sub in value] for key, value in item.items()}
 
 
 def language_config(

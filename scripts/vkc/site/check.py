@@ -10,6 +10,7 @@ well-formed output (an HTML parser was several times slower on large trees).
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _PAGE_WIDE = ((re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "an embedding element"),)
 _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
 _ATTR = re.compile(r"""\s+([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_CANDIDATE = re.compile(r"""\son[a-z]+\s*=|[=\"']\s*(?:javascript|vbscript|data)\s*:|&#|&colon;""", re.I)
+"""A superset of what :func:`_attribute_problems` reports (entity-encoded schemes included)."""
 _BAD_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
 
 
@@ -66,7 +69,8 @@ def scan_html(text: str) -> PageScan:
             scan.problems.append(f"a script the theme did not write: {match.group(0)[:60]!r}")
     if "<title>" in text and not _TITLE.search(text):
         scan.problems.append("markup inside <title>")
-    scan.problems += _attribute_problems(text)
+    if _CANDIDATE.search(text):  # parsing every tag is slow; most pages have nothing to look at
+        scan.problems += _attribute_problems(text)
     for pattern, what in _PAGE_WIDE:
         found = pattern.search(text)
         if found:
@@ -104,29 +108,47 @@ def check_site(root: Path, scans: dict[str, PageScan], prefixes: dict[str, str])
             problems.append(f"{prefixes[lang]}{missing}: page missing in '{lang}' (it exists in 'vi')")
         for extra in sorted(pages - reference):
             problems.append(f"{prefixes[lang]}{extra}: page exists only in '{lang}'")
+    files, dirs = _inventory(root)
+    cache: dict[tuple[str, str], str | None] = {}
     for name, scan in scans.items():
         problems += [f"{name}: {p}" for p in scan.problems]
+        base = name.rpartition("/")[0]
         for link in scan.links:
-            problem = _check_link(root, name, link, scans)
-            if problem:
-                problems.append(f"{name}: {problem}")
+            key = (base if not link.startswith("#") else name, link)
+            if key not in cache:  # the navigation repeats the same links on every page of a folder
+                cache[key] = _check_link(name, link, scans, files, dirs)
+            if cache[key]:
+                problems.append(f"{name}: {cache[key]}")
     return problems
 
 
-def _check_link(root: Path, page: str, link: str, scans: dict[str, PageScan]) -> str | None:
+def _inventory(root: Path) -> tuple[set[str], set[str]]:
+    files: set[str] = set()
+    dirs: set[str] = {""}
+    for folder, subdirs, names in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        dirs.update(f"{rel}/{d}".lstrip("/") for d in subdirs)
+        files.update(f"{rel}/{n}".lstrip("/") for n in names)
+    return files, dirs
+
+
+def _check_link(page: str, link: str, scans: dict[str, PageScan], files: set[str], dirs: set[str]) -> str | None:
     parts = urlsplit(link)
     if parts.scheme in ("http", "https", "mailto") or link.startswith("//"):
         return None
     if parts.scheme:
         return f"link with scheme '{parts.scheme}:' ({link[:60]})"
-    base = Path(page).parent
-    target = (base / unquote(parts.path)).as_posix() if parts.path else page
+    base = page.rpartition("/")[0]
+    target = f"{base}/{unquote(parts.path)}" if parts.path else page
+    if parts.path.startswith("/"):
+        target = unquote(parts.path)
     resolved = _normalise(target)
     if resolved is None:
         return f"link leaves the site: {link}"
-    if parts.path.endswith("/") or resolved == "" or (root / resolved).is_dir():
+    if parts.path.endswith("/") or resolved in dirs:
         resolved = f"{resolved}/index.html".lstrip("/")
-    if not (root / resolved).is_file():
+    if resolved not in files:
         return f"broken link: {link}"
     if parts.fragment and resolved in scans and unquote(parts.fragment) not in scans[resolved].ids:
         return f"broken anchor: {link}"

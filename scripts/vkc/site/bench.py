@@ -1,0 +1,155 @@
+"""Site benchmarks for `make bench`: our build next to plain Material + mkdocs-static-i18n.
+
+Why: the issue states the goals against what a user gets today (research baseline: 3x200
+pages in 8-9 s, 3x1000 in 110-134 s, 357 KB of HTML per page at 1000 pages). Both builds
+run on the same synthetic Markdown - ~600 words per page in each language, headings, a
+table and internal links - written as hand-written pages beside the `mini` content, so
+ours goes through the whole `vkc build` (generation, three parallel mkdocs builds,
+checks, atomic swap) while the peer is one `mkdocs build` with the i18n plugin.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .build import build_site
+
+Row = dict[str, Any]
+PAGES = 200
+SECTION = 20
+"""Pages per folder of the synthetic tree."""
+"""Pages per language (3x1000 takes minutes for the peer)."""
+BUILD_GOAL_S_PER_1000 = 12.0
+"""Issue 4: 3x1000 pages in under 12 s, linear in pages (so 2.4 s at 3x200)."""
+HTML_GOAL_KB = 50.0
+"""Issue 4: under 50 KB of HTML per page."""
+RELOAD_GOAL_S = 1.0
+"""Issue 4: edit-to-reload under 1 s at 3x200 pages."""
+
+_WORDS = {
+    "vi": "đô thị thông minh phát triển bền vững chuyển đổi số hạ tầng quy hoạch giao thông dữ liệu người dân dịch vụ".split(),
+    "en": "smart city sustainable development digital transformation infrastructure planning transport data residents services".split(),
+    "ko": "스마트시티 지속가능한 발전 디지털 전환 기반시설 도시계획 교통 데이터 시민 서비스".split(),
+}
+
+
+def write_markdown(docs: Path, pages: int, seed: int = 1) -> None:
+    """``pages`` synthetic pages of ~600 words per language under ``docs/<lang>/``."""
+    for lang, words in _WORDS.items():
+        rng = random.Random(seed)
+        for index in range(pages):
+            # Sections of 20 pages, as a documentation tree has (the same tree for both builds).
+            folder = docs / lang / "bench" / f"s{index // SECTION:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            lines = [f"# {' '.join(rng.choices(words, k=4))} {index}", ""]
+            for section in range(4):
+                lines += [f"## {' '.join(rng.choices(words, k=3))} {section}", ""]
+                lines += [" ".join(rng.choices(words, k=140)) + ".", ""]
+            other = rng.randrange(pages)
+            target = f"../s{other // SECTION:03d}/page-{other:04d}.md"
+            lines += [f"[{' '.join(rng.choices(words, k=2))}]({target})", ""]
+            lines += ["| a | b |", "|---|---|", *[f"| {rng.choice(words)} | {i} |" for i in range(5)], ""]
+            (folder / f"page-{index:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _peer_config(docs: Path, site: Path, prune: bool) -> Path:
+    config = {
+        "site_name": "bench",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "theme": {"name": "material", "font": False, "features": ["navigation.prune"] if prune else []},
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "languages": [
+                        {"locale": "vi", "default": True, "name": "Tiếng Việt", "build": True},
+                        {"locale": "en", "name": "English", "build": True},
+                        {"locale": "ko", "name": "한국어", "build": True},
+                    ],
+                }
+            },
+        ],
+        "markdown_extensions": ["toc", "tables", "attr_list"],
+    }
+    path = docs.parent / f"peer-{'prune' if prune else 'default'}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _timed(argv: list[str]) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def _html_kb(site: Path) -> float:
+    pages = [p for p in site.rglob("*.html") if "/bench/" in p.as_posix()]
+    return sum(p.stat().st_size for p in pages) / len(pages) / 1024 if pages else 0.0
+
+
+def bench_site(work: Path, pages: int = PAGES) -> list[Row]:
+    """Rows for a full site build at ``pages`` x 3 pages, next to mkdocs-static-i18n."""
+    from ..bench import row
+
+    repo = Path(__file__).resolve().parents[3]
+    docs = work / "docs"
+    write_markdown(docs, pages)
+    for lang in ("vi", "en", "ko"):  # our own hand-written pages come along
+        for page in (repo / "docs" / lang).glob("*.md"):
+            (docs / lang / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    mini = repo / "tests" / "fixtures" / "mini"
+    out = work / "site"
+    config = repo / "mkdocs.yml"
+    build_site(mini, out, config=config, docs=docs, editions=False)  # warm-up: imports, caches
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        build_site(mini, out, config=config, docs=docs, editions=False)
+        timings.append(time.perf_counter() - start)
+    ours = sorted(timings)[1]
+    ours_kb = _html_kb(out)
+    start = time.perf_counter()
+    build_site(mini, out, config=config, docs=docs, editions=False, workers=1)
+    serial = time.perf_counter() - start
+    peer_rows: dict[str, tuple[float, float, float]] = {}
+    for prune in (False, True):
+        site = work / f"peer-site-{prune}"
+        seconds, rss, code = _timed(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(_peer_config(docs, site, prune))]
+        )
+        if code == 0:
+            peer_rows["prune" if prune else "default"] = (seconds, rss, _html_kb(site))
+    default = peer_rows.get("default", (None, None, None))
+    prune = peer_rows.get("prune", (None, None, None))
+    total = 3 * (pages + 15)
+    ours_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    goal_s = BUILD_GOAL_S_PER_1000 * pages / 1000
+    return [
+        row(f"site build 3x{pages} pages (vs static-i18n default)", ours, "s", default[0], goal_s),
+        row(f"site build 3x{pages} pages (vs static-i18n navigation.prune)", ours, "s", prune[0], goal_s),
+        row(f"site build 3x{pages} pages, one worker (vs 3 workers)", serial, "s", ours),
+        row(
+            f"site build per page, 3x{pages}",
+            ours / total * 1000,
+            "ms/page",
+            default[0] / total * 1000 if default[0] else None,
+        ),
+        row(f"site HTML per page, 3x{pages} (vs static-i18n default)", ours_kb, "KB", default[2], HTML_GOAL_KB),
+        row(f"site HTML per page, 3x{pages} (vs static-i18n prune)", ours_kb, "KB", prune[2], HTML_GOAL_KB),
+        row(f"site build peak RSS per worker, 3x{pages} (vs static-i18n default)", ours_rss, "MB", default[1]),
+        row(f"site edit-to-reload (full rebuild, no editions) 3x{pages}", ours, "s", None, RELOAD_GOAL_S),
+    ]
