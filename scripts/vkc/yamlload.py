@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import TypeGuard, Union
 
 import yaml
 
@@ -97,6 +97,24 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_ScalarEvent = yaml.ScalarEvent
+_SequenceEnd = yaml.SequenceEndEvent
+
+
+def _scalar(event: yaml.ScalarEvent) -> str | None:
+    plain = not event.style  # libyaml reports plain style as '' (pure Python: None)
+    return None if plain and event.value in _NULLS else event.value
+
+
+def _is_simple(event: yaml.Event, depth: int) -> TypeGuard[yaml.ScalarEvent]:
+    """A scalar without tag or anchor within the depth limit: most nodes of a content file.
+
+    Why: such a node needs none of the checks in :meth:`_Builder.node`; building it
+    inline saves a call per value, about a third of the loader's time on large content.
+    """
+    return type(event) is _ScalarEvent and event.tag is None and event.anchor is None and depth <= MAX_DEPTH
+
+
 class _Builder:
     """Turns libyaml events into values; one instance per document."""
 
@@ -154,15 +172,19 @@ class _Builder:
         value: Value
         size = 1
         if isinstance(event, yaml.ScalarEvent):
-            plain = not event.style  # libyaml reports plain style as '' (pure Python: None)
-            value = None if plain and event.value in _NULLS else event.value
+            value = _scalar(event)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Value] = []
+            positions, child_depth = self.positions, depth + 1
             for index, child in enumerate(self.events):
-                if isinstance(child, yaml.SequenceEndEvent):
+                if type(child) is _SequenceEnd:
                     break
-                self.positions[(*path, index)] = _mark(child)
-                item, item_size = self.node(child, (*path, index), depth + 1)
+                positions[(*path, index)] = _mark(child)
+                if _is_simple(child, child_depth):
+                    items.append(_scalar(child))
+                    size += 1
+                    continue
+                item, item_size = self.node(child, (*path, index), child_depth)
                 items.append(item)
                 size += item_size
             value = items
@@ -202,7 +224,12 @@ class _Builder:
                         (*path, key),
                     )
                 self.positions[(*path, key)] = (key_line, key_col)
-                child_value, child_size = self.node(next(self.events), (*path, key), depth + 1)
+                child = next(self.events)
+                if _is_simple(child, depth + 1):
+                    mapping[key] = _scalar(child)
+                    size += 2
+                    continue
+                child_value, child_size = self.node(child, (*path, key), depth + 1)
                 mapping[key] = child_value
                 size += child_size + 1
             value = mapping
@@ -237,10 +264,9 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def _event_stream(parser: _Parser) -> Iterator[yaml.Event]:
-    while parser.check_event():
-        event = parser.get_event()
-        assert event is not None
-        yield event
+    # get_event() returns None after the stream ends (libyaml and pure Python alike);
+    # skipping check_event() halves the calls into the parser.
+    return iter(parser.get_event, None)
 
 
 def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
