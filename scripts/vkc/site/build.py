@@ -36,7 +36,7 @@ from .pages import Page, generate_pages, nav_order
 from .publish import staging_dir, swap_in
 from .sitemap import write_sitemap
 
-PREFIXES: dict[Lang, str] = {"vi": "", "en": "en/", "ko": "ko/"}
+PREFIXES: dict[str, str] = {"vi": "", "en": "en/", "ko": "ko/"}
 """Where each language lives in the published tree: Vietnamese at the root."""
 
 _TEXT: dict[Lang, dict[str, str]] = {
