@@ -35,6 +35,8 @@ class Server:
 
     def stop(self) -> None:
         """Stop serving and close the port: later requests fail as if offline."""
+        if not self._thread.is_alive():
+            return
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join()

@@ -163,9 +163,7 @@ class Browser:
 
     def eval(self, expression: str, timeout: float = 20) -> Any:
         """Value of a JavaScript expression in the page (promises are awaited)."""
-        answer = self.send(
-            "Runtime.evaluate", timeout, expression=expression, awaitPromise=True, returnByValue=True
-        )
+        answer = self.send("Runtime.evaluate", timeout, expression=expression, awaitPromise=True, returnByValue=True)
         if "exceptionDetails" in answer:
             raise BrowserError(f"{expression[:80]}: {answer['exceptionDetails'].get('exception', {})}")
         return answer.get("result", {}).get("value")
@@ -188,9 +186,7 @@ class Browser:
 
     def viewport(self, width: int, height: int, mobile: bool = False) -> None:
         """Emulate a window size (``mobile``: a phone's viewport and touch)."""
-        self.send(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile
-        )
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
 
     def screenshot(self, path: Path) -> Path:
         """Save a PNG of the viewport."""

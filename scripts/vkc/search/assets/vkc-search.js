@@ -183,7 +183,11 @@
     if (start > 0) { var sp = d.text.indexOf(" ", start); if (sp !== -1 && sp < at) start = sp + 1; }
     var marks = [];
     var f = d.xf.slice(start, end), l = d.xl.slice(start, end);
-    hit.terms.forEach(function (t) { marks = marks.concat(find(t, f, l, 50)); });
+    /* Prefix matches are marked for the last term only (the word being typed). */
+    hit.terms.forEach(function (t, i) {
+      var last = i === hit.terms.length - 1;
+      marks = marks.concat(find(t, f, l, 50).filter(function (h) { return last || h[2] === 1; }));
+    });
     marks.sort(function (x, y) { return x[0] - y[0]; });
     var frag = document.createDocumentFragment(), pos = 0, piece = d.text.slice(start, end);
     if (start > 0) frag.appendChild(document.createTextNode("… "));
@@ -205,15 +209,22 @@
     var lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
     var text = TEXT[lang], engine = null, loading = false;
 
-    function say(msg, link) {
+    /* From the file system a folder shows no index page: link to its index.html. */
+    function link(url) {
+      var u = new URL(url, root);
+      if (u.protocol === "file:" && u.pathname.slice(-1) === "/") u.pathname += "index.html";
+      return u.href;
+    }
+
+    function say(msg, href) {
       panel.replaceChildren();
       var p = document.createElement("p");
       p.className = "vkc-search__note";
       p.textContent = msg;
-      if (link) {
+      if (href) {
         var a = document.createElement("a");
-        a.href = link;
-        a.textContent = link;
+        a.href = href;
+        a.textContent = href;
         p.appendChild(document.createTextNode(" "));
         p.appendChild(a);
       }
@@ -259,7 +270,7 @@
       ol.className = "vkc-search__list";
       out.results.slice(0, MAX_RESULTS).forEach(function (hit) {
         var li = document.createElement("li"), a = document.createElement("a");
-        a.href = new URL(hit.doc.url, root).href;
+        a.href = link(hit.doc.url);
         var title = document.createElement("span");
         title.className = "vkc-search__title";
         title.textContent = hit.doc.title;

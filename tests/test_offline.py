@@ -1,0 +1,133 @@
+"""Offline reading: the service worker after a first visit, and the per-language archives.
+
+Browser tests stop the server (the network is gone) and read and search on; the archive is
+unpacked and opened from file://. Unit tests check the worker's cache list and version and
+the archive's link rewriting on small trees.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from browser import Browser, Server, search
+
+from vkc.search.offline import write_archives, write_service_workers
+from vkc.site.build import build_site
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
+PREFIXES = {"vi": "", "en": "en/", "ko": "ko/"}
+WEB = "https://vkc-smartcity.example.org/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("offline-site") / "site"
+    build_site(FIXTURE, out, editions=False)
+    return out
+
+
+def test_reading_and_search_keep_working_when_the_network_is_gone(site: Path) -> None:
+    server = Server(site)
+    try:
+        with Browser() as browser:
+            browser.goto(server.url + "ko/")
+            assert browser.eval("navigator.serviceWorker.ready.then(r => r.scope)", timeout=30) == server.url + "ko/"
+            browser.wait_for("navigator.serviceWorker.controller !== null")
+            caches = browser.eval("caches.keys()")
+            assert len(caches) == 1 and re.fullmatch(r"vkc-ko-[0-9a-f]{16}", caches[0])
+            server.stop()
+            browser.goto(server.url + "ko/glossary/")
+            assert browser.eval("document.querySelector('h1').firstChild.textContent") == "용어집"
+            assert [hit["href"] for hit in search(browser, "스마트 시티")] == [
+                server.url + "ko/guideline/part-search/#ch-smart",
+                server.url + "ko/glossary/",
+                server.url + "ko/guideline/part-search/#ch-certification",
+            ]
+            browser.goto(server.url + "ko/guideline/part-search/")
+            assert browser.eval("document.querySelector('#ch-city').firstChild.textContent") == "1.4 공공 공간"
+    finally:
+        server.stop()
+
+
+def test_archive_pages_navigation_and_search_from_file_system(site: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(site / "downloads" / "site-ko.zip") as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path)
+    assert "vkc-ko/ko/index.html" in names and "vkc-ko/ko/search/index.js" in names
+    assert not [n for n in names if n.startswith("vkc-ko/en/") or n.startswith("vkc-ko/guideline/")]
+    root = tmp_path / "vkc-ko"
+    with Browser() as browser:
+        browser.goto((root / "index.html").as_uri())
+        browser.wait_for("location.href.endsWith('/ko/index.html')")
+        browser.goto((root / "ko" / "index.html").as_uri())
+        link = browser.eval("[...document.querySelectorAll('a')].find(a => a.textContent.trim() === '용어집').href")
+        assert link == (root / "ko" / "glossary" / "index.html").as_uri()
+        browser.goto(link)
+        assert browser.eval("document.querySelector('h1').firstChild.textContent") == "용어집"
+        assert [hit["href"] for hit in search(browser, "도시의")] == [
+            (root / "ko" / "guideline" / "part-search" / "index.html").as_uri() + "#ch-city"
+        ]
+        (root / "ko" / "search" / "index.js").unlink()
+        browser.goto(link)
+        browser.eval("(() => { const i = document.querySelector('#vkc-search input'); i.focus(); })()")
+        browser.type("도시")
+        note = browser.wait_for(
+            "[...document.querySelectorAll('.vkc-search__note')].map(p => p.textContent).find(t => !t.endsWith('…'))"
+        )
+        assert note == "브라우저가 파일에서 여는 문서의 검색을 막습니다. 웹판을 이용하세요: " + WEB + "ko/"
+
+
+def _tree(root: Path) -> None:
+    for rel, text in {
+        "index.html": '<a href="guide/">g</a><a href="en/">English</a><a href="downloads/x-vi.pdf">pdf</a>',
+        "guide/index.html": '<a href="../">home</a><a href="../en/guide/#a">en</a><a href="#top">top</a>',
+        "assets/app.js": "1",
+        "en/index.html": '<a href="../">vi</a>',
+        "en/guide/index.html": "en",
+        "ko/index.html": "ko",
+        "downloads/x-vi.pdf": "vi",
+        "downloads/x-ko.pdf": "ko",
+        "downloads/glossary.csv": "csv",
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+def test_service_worker_lists_its_language_and_versions_by_content(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    first = write_service_workers(tmp_path, PREFIXES)
+    text = (tmp_path / "sw.js").read_text(encoding="utf-8")
+    assert 'var FILES = ["./", "assets/app.js", "guide/"];' in text
+    assert 'var OTHERS = ["en/", "ko/"];' in text
+    assert 'var FILES = ["./", "guide/"];' in (tmp_path / "en" / "sw.js").read_text(encoding="utf-8")
+    assert write_service_workers(tmp_path, PREFIXES) == first  # same edition, same cache
+    (tmp_path / "guide" / "index.html").write_text("new edition", encoding="utf-8")
+    second = write_service_workers(tmp_path, PREFIXES)
+    assert second["vi"] != first["vi"] and second["en"] == first["en"] and second["ko"] == first["ko"]
+    assert f'var VERSION = "{second["vi"]}";' in (tmp_path / "sw.js").read_text(encoding="utf-8")
+
+
+def test_archive_rewrites_links_for_the_file_system(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    archives = write_archives(tmp_path, PREFIXES, WEB)
+    with zipfile.ZipFile(archives["vi"]) as archive:
+        assert sorted(archive.namelist()) == [
+            "vkc-vi/assets/app.js",
+            "vkc-vi/downloads/glossary.csv",
+            "vkc-vi/downloads/x-vi.pdf",
+            "vkc-vi/guide/index.html",
+            "vkc-vi/index.html",
+        ]
+        assert archive.read("vkc-vi/index.html").decode() == (
+            f'<a href="guide/index.html">g</a><a href="{WEB}en/">English</a><a href="downloads/x-vi.pdf">pdf</a>'
+        )
+        assert archive.read("vkc-vi/guide/index.html").decode() == (
+            f'<a href="../index.html">home</a><a href="{WEB}en/guide/#a">en</a><a href="#top">top</a>'
+        )
+    with zipfile.ZipFile(archives["en"]) as archive:
+        assert archive.read("vkc-en/en/index.html").decode() == f'<a href="{WEB}">vi</a>'
+        assert "vkc-en/index.html" in archive.namelist()
+    assert archives["vi"].read_bytes() == write_archives(tmp_path, PREFIXES, WEB)["vi"].read_bytes()

@@ -1,0 +1,148 @@
+"""Search in a real browser: queries typed into the box of the built site, results asserted.
+
+The site is built once per session from tests/fixtures/search (texts chosen for the rules:
+đô thị / đồ thị, đ -> d, 도시는/도시를/도시의, 스마트시티 / 스마트 시티, glossary) and served
+from 127.0.0.1; one headless Chromium types the queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import Browser, Server, search
+
+from vkc.site.build import build_site
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The search fixture built once (without PDF/DOCX editions: they are not searched)."""
+    out = tmp_path_factory.mktemp("search-site") / "site"
+    build_site(FIXTURE, out, editions=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def served(search_site: Path) -> Iterator[tuple[Browser, str]]:
+    server = Server(search_site)
+    with Browser() as browser:
+        yield browser, server.url
+    server.stop()
+
+
+def _results(served: tuple[Browser, str], root: str, query: str) -> list[tuple[str, list[str]]]:
+    browser, url = served
+    if (
+        not browser.eval("location.href").startswith(url + root)
+        or root == ""
+        and "/ko/" in browser.eval("location.href")
+    ):
+        browser.goto(url + root)
+    found: list[dict[str, Any]] = search(browser, query)
+    for hit in found:  # results only from the page's language
+        assert hit["href"].startswith(url + root)
+        if root == "":
+            assert not hit["href"].startswith((url + "en/", url + "ko/"))
+    return [(hit["href"][len(url + root) :], hit["marks"]) for hit in found]
+
+
+CH = "guideline/part-search/#ch-"
+
+VIETNAMESE = [
+    # No diacritics finds the toned text, đ folds to d; the excerpt marks the original words.
+    (
+        "do thi thong minh",
+        [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])],
+    ),
+    # Exact tones first: đồ thị (chart) before đô thị (city), and the reverse.
+    ("đồ thị", [(CH + "chart", ["Đồ", "thị"]), (CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"])]),
+    ("đô thị", [(CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"]), (CH + "chart", ["Đồ", "thị"])]),
+    ("DO THI", [(CH + "chart", ["Đồ", "thị"]), (CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"])]),
+    ("da nang", [(CH + "danang", ["Đà", "Nẵng"])]),
+    ("Đà Nẵng", [(CH + "danang", ["Đà", "Nẵng"])]),
+    ("quan trac", [(CH + "chart", ["quan", "trắc"])]),
+    # Glossary bridge into Vietnamese, from English and from Korean.
+    ("smart city", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
+    ("스마트시티", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
+    # Korean text exists only on the Korean site.
+    ("도시는", []),
+]
+
+KOREAN = [
+    # A noun finds its forms with particles; a form with a particle finds that form only.
+    ("도시", [(CH + "city", ["도시", "도시", "도시"]), ("glossary/", ["도시"])]),
+    ("도시는", [(CH + "city", ["도시는"])]),
+    ("도시를", [(CH + "city", ["도시를"])]),
+    ("도시의", [(CH + "city", ["도시의"])]),
+    # Compounds with and without a space find each other.
+    (
+        "스마트시티",
+        [(CH + "smart", ["스마트시티"]), ("glossary/", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
+    ),
+    (
+        "스마트 시티",
+        [
+            (CH + "smart", ["스마트", "시티"]),
+            ("glossary/", ["스마트", "시티", "스마트"]),
+            (CH + "certification", ["스마트", "시티"]),
+        ],
+    ),
+    ("시티", [(CH + "smart", ["시티"]), ("glossary/", ["시티"]), (CH + "certification", ["시티"])]),
+    ("다낭", [(CH + "danang", ["다낭"])]),
+    # Glossary bridge: English and Vietnamese terms find the Korean rendering.
+    (
+        "smart city",
+        [("glossary/", ["smart", "city"]), (CH + "smart", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
+    ),
+    (
+        "đô thị thông minh",
+        [
+            ("glossary/", ["đô", "thị", "thông", "minh"]),
+            (CH + "smart", ["스마트시티"]),
+            (CH + "certification", ["스마트 시티"]),
+        ],
+    ),
+    ("open data", [("glossary/", ["open", "data"]), (CH + "data", ["공공데이터"])]),
+    # Vietnamese text of the Vietnamese pages is not in the Korean index.
+    ("quan trac", []),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), VIETNAMESE)
+def test_vietnamese_queries(served: tuple[Browser, str], query: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _results(served, "", query) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), KOREAN)
+def test_korean_queries(served: tuple[Browser, str], query: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _results(served, "ko/", query) == expected
+
+
+def test_bridge_is_explained_and_count_shown(served: tuple[Browser, str]) -> None:
+    browser, _ = served
+    _results(served, "ko/", "smart city")
+    assert (
+        browser.eval("document.querySelector('.vkc-search__bridge').textContent")
+        == "용어집: smart city → 스마트시티 / 스마트도시"
+    )
+    assert browser.eval("document.querySelector('.vkc-search__count').textContent") == "검색 결과 3개"
+
+
+def test_no_result_message(served: tuple[Browser, str]) -> None:
+    browser, _ = served
+    assert _results(served, "", "zzzqqq") == []
+    assert browser.eval("document.querySelector('.vkc-search__count').textContent") == "Không tìm thấy kết quả"
+
+
+def test_excerpt_shows_original_text_around_the_match(served: tuple[Browser, str]) -> None:
+    browser, _ = served
+    _results(served, "ko/", "도시의")
+    assert browser.eval("document.querySelector('.vkc-search__excerpt').textContent") == (
+        "도시는 시민을 위한 공간이다. 도시를 설계할 때 도시의 기능을 고려한다."
+    )
+    assert browser.eval("document.querySelector('.vkc-search__heading').textContent") == "1.4 공공 공간"
