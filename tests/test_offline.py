@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser import Browser, Server, search
 
+from browser import Browser, Server, search
 from vkc.search.offline import write_archives, write_service_workers
 from vkc.site.build import build_site
 

@@ -37,6 +37,7 @@ Row = dict[str, Any]
 PROVIDERS: tuple[tuple[str, str], ...] = (
     ("vkc.site.bench", "bench_site"),
     ("vkc.reports.bench", "bench_reports"),
+    ("vkc.search.bench", "bench_search"),
 )
 """(module, function) of each extra benchmark; each returns a list of rows."""
 

@@ -8,6 +8,8 @@ file descriptors 3 (to the browser) and 4 (from it). Standard library only.
 from __future__ import annotations
 
 import base64
+import contextlib
+import fcntl
 import json
 import os
 import select
@@ -55,8 +57,12 @@ class Browser:
         self._in, from_child_w = os.pipe()
 
         def fds() -> None:  # runs in the child: the protocol's fixed descriptors
-            os.dup2(to_child_r, 3)
-            os.dup2(from_child_w, 4)
+            # Move both ends above 4 first: a pipe may itself sit on 3 or 4, and dup2 onto
+            # the same number would keep its close-on-exec flag.
+            high_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)
+            high_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
 
         self._proc = subprocess.Popen(
             [find_chromium(), *FLAGS, f"--user-data-dir={self._profile}", f"--window-size={width},{height}"],
@@ -84,20 +90,16 @@ class Browser:
 
     def close(self) -> None:
         """Stop the browser and remove its profile."""
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.call("Browser.close", timeout=5)
-        except (BrowserError, OSError):
-            pass
         try:
             self._proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
         for fd in (self._in, self._out):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         shutil.rmtree(self._profile, ignore_errors=True)
 
     def _read(self, timeout: float) -> dict[str, Any]:

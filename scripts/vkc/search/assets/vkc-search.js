@@ -251,7 +251,9 @@
 
     function show() {
       var q = input.value;
-      if (!q.trim()) { panel.hidden = true; panel.replaceChildren(); return; }
+      /* One Latin letter matches nearly every section: wait for the second (Hangul syllables
+         are words or word parts, so one is enough). */
+      if (!q.trim() || (q.trim().length < 2 && !HANGUL.test(q))) { panel.hidden = true; panel.replaceChildren(); return; }
       if (!engine) { load(); if (!panel.childNodes.length) say(text.loading); return; }
       var t0 = performance.now();
       var out = engine.run(q);
