@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -150,30 +151,39 @@ def _html_kb(site: Path) -> float:
     return sum(p.stat().st_size for p in pages) / len(pages) / 1024 if pages else 0.0
 
 
-def bench_site(work: Path, pages: int = PAGES) -> list[Row]:
-    """Rows for a full site build at ``pages`` x 3 pages, next to mkdocs-static-i18n."""
-    from ..bench import row
-
+def _our_build(work: Path, docs: Path, runs: int, workers: int | None = None) -> tuple[float, float, int]:
+    """Median seconds, HTML KB per page and pages of our build over ``docs`` (after a warm-up)."""
     repo = Path(__file__).resolve().parents[3]
-    docs = work / "docs"
+    mini = repo / "tests" / "fixtures" / "mini"
+    out = work / "site"
+    config = repo / "mkdocs.yml"
+    result = build_site(mini, out, config=config, docs=docs, editions=False, workers=workers)  # warm-up
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        build_site(mini, out, config=config, docs=docs, editions=False, workers=workers)
+        timings.append(time.perf_counter() - start)
+    return sorted(timings)[len(timings) // 2], _html_kb(out), 3 * result.pages
+
+
+def _docs(work: Path, pages: int) -> Path:
+    repo = Path(__file__).resolve().parents[3]
+    docs = work / f"docs-{pages}"
     write_markdown(docs, pages)
     for lang in ("vi", "en", "ko"):  # our own hand-written pages come along
         for page in (repo / "docs" / lang).glob("*.md"):
             (docs / lang / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-    mini = repo / "tests" / "fixtures" / "mini"
-    out = work / "site"
-    config = repo / "mkdocs.yml"
-    build_site(mini, out, config=config, docs=docs, editions=False)  # warm-up: imports, caches
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        build_site(mini, out, config=config, docs=docs, editions=False)
-        timings.append(time.perf_counter() - start)
-    ours = sorted(timings)[1]
-    ours_kb = _html_kb(out)
-    start = time.perf_counter()
-    build_site(mini, out, config=config, docs=docs, editions=False, workers=1)
-    serial = time.perf_counter() - start
+    return docs
+
+
+def bench_site(work: Path, pages: int = PAGES, large: int = 1000) -> list[Row]:
+    """Rows for a full site build at ``pages`` x 3 pages next to mkdocs-static-i18n, and ours at ``large`` x 3."""
+    from ..bench import row
+
+    docs = _docs(work, pages)
+    ours, ours_kb, total = _our_build(work, docs, runs=3)
+    ours_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # our mkdocs workers so far
+    serial, _, _ = _our_build(work, docs, runs=1, workers=1)
     peer_rows: dict[str, tuple[float | None, float | None, float | None]] = {}
     for pruned in (False, True):
         site = work / f"peer-site-{pruned}"
@@ -182,12 +192,11 @@ def bench_site(work: Path, pages: int = PAGES) -> list[Row]:
         )
         if code == 0:
             peer_rows["prune" if pruned else "default"] = (seconds, rss, _html_kb(site))
+        shutil.rmtree(site, ignore_errors=True)
     default = peer_rows.get("default", (None, None, None))
     prune = peer_rows.get("prune", (None, None, None))
-    total = 3 * (pages + 15)
-    ours_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     goal_s = BUILD_GOAL_S_PER_1000 * pages / 1000
-    return [
+    rows = [
         row(f"site build 3x{pages} pages (vs static-i18n default)", ours, "s", default[0], goal_s),
         row(f"site build 3x{pages} pages (vs static-i18n navigation.prune)", ours, "s", prune[0], goal_s),
         row(f"site build 3x{pages} pages, one worker (vs 3 workers)", serial, "s", ours),
@@ -195,10 +204,30 @@ def bench_site(work: Path, pages: int = PAGES) -> list[Row]:
             f"site build per page, 3x{pages}",
             ours / total * 1000,
             "ms/page",
-            default[0] / total * 1000 if default[0] is not None else None,
+            default[0] / (3 * pages) * 1000 if default[0] is not None else None,
         ),
         row(f"site HTML per page, 3x{pages} (vs static-i18n default)", ours_kb, "KB", default[2], HTML_GOAL_KB),
         row(f"site HTML per page, 3x{pages} (vs static-i18n prune)", ours_kb, "KB", prune[2], HTML_GOAL_KB),
         row(f"site build peak RSS per worker, 3x{pages} (vs static-i18n default)", ours_rss, "MB", default[1]),
         row(f"site edit-to-reload (full rebuild, no editions) 3x{pages}", ours, "s", None, RELOAD_GOAL_S),
     ]
+    if large:
+        shutil.rmtree(work / "site", ignore_errors=True)
+        big, big_kb, big_total = _our_build(work, _docs(work, large), runs=1)
+        rows += [
+            row(
+                f"site build 3x{large} pages (research baseline: static-i18n 110-134 s)",
+                big,
+                "s",
+                None,
+                BUILD_GOAL_S_PER_1000,
+            ),
+            row(
+                f"site build per page, 3x{large} (vs 3x{pages}: linear if equal)",
+                big / big_total * 1000,
+                "ms/page",
+                ours / total * 1000,
+            ),
+            row(f"site HTML per page, 3x{large}", big_kb, "KB", None, HTML_GOAL_KB),
+        ]
+    return rows
