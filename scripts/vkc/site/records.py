@@ -211,6 +211,8 @@ def glossary(ctx: Ctx) -> tuple[str, str]:
     """A trilingual table; each term has its own anchor."""
     lines = _page_head(ctx, "glossary")
     header = " | ".join(LANG_NAMES[lang] for lang in m.LANGS)
+    # Wrapped so that narrow screens can stack each row (a four-column table does not fit a phone).
+    lines += ['<div class="vkc-glossary" markdown="1">', ""]
     lines += [f"| {header} | {t('definition', ctx.lang)} |", "|---|---|---|---|"]
     for term in ctx.content.collection("glossary", m.GlossaryTerm):
         ctx.source_file(term.id)
@@ -229,7 +231,7 @@ def glossary(ctx: Ctx) -> tuple[str, str]:
             definition += f" <small>({t('illustrative_title', ctx.lang)})</small>"
         definition += " " + ctx.cite(term)
         lines.append(f"| {' | '.join(cells)} | {definition.strip()} |")
-    lines += ["", ctx.downloads("glossary")]
+    lines += ["", "</div>", "", ctx.downloads("glossary")]
     return t("glossary", ctx.lang), "\n".join(lines)
 
 
