@@ -76,14 +76,14 @@ def git_dates(folder: Path) -> dict[str, PartialDate]:
             check=True,
         ).stdout
         dirty = subprocess.run(
-            ["git", "-C", str(folder), "status", "--porcelain", "--untracked-files=all", "--relative", "--", "."],
+            ["git", "-C", str(folder), "diff", "--name-only", "--relative", "HEAD", "--", "."],
             capture_output=True,
             text=True,
             check=False,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
-    changed = {line[3:].strip() for line in dirty.splitlines() if len(line) > 3}
+    changed = {line.strip() for line in dirty.splitlines() if line.strip()}
     dates: dict[str, PartialDate] = {}
     for block in log.split("\x00")[1:]:
         lines = block.strip().splitlines()
