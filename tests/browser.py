@@ -11,7 +11,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from vkc.search.cdp import Browser
 
@@ -19,15 +19,23 @@ __all__ = ["Browser", "Server", "search"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 class Server:
-    """Serve ``root`` on a free port of 127.0.0.1 until :meth:`stop`."""
+    """Serve ``root`` on a free port of 127.0.0.1 until :meth:`stop` (``headers`` on every response)."""
 
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(_Quiet, directory=str(root))
+    def __init__(self, root: Path, headers: dict[str, str] | None = None) -> None:
+        handler_class = type("_Handler", (_Quiet,), {"extra_headers": dict(headers or {})})
+        handler = functools.partial(handler_class, directory=str(root))
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)

@@ -59,9 +59,10 @@ def test_archive_pages_navigation_and_search_from_file_system(site: Path, tmp_pa
     assert "vkc-ko/ko/index.html" in names and "vkc-ko/ko/search/index.js" in names
     assert not [n for n in names if n.startswith("vkc-ko/en/") or n.startswith("vkc-ko/guideline/")]
     root = tmp_path / "vkc-ko"
+    assert '<meta http-equiv="refresh" content="0; url=ko/index.html">' in (root / "index.html").read_text(
+        encoding="utf-8"
+    )
     with Browser() as browser:
-        browser.goto((root / "index.html").as_uri())
-        browser.wait_for("location.href.endsWith('/ko/index.html')")
         browser.goto((root / "ko" / "index.html").as_uri())
         link = browser.eval("[...document.querySelectorAll('a')].find(a => a.textContent.trim() === '용어집').href")
         assert link == (root / "ko" / "glossary" / "index.html").as_uri()

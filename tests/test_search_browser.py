@@ -7,6 +7,7 @@ from 127.0.0.1; one headless Chromium types the queries.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ VIETNAMESE = [
     # Glossary bridge into Vietnamese, from English and from Korean.
     ("smart city", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
     ("스마트시티", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
+    ("smart city ben vung", [(CH + "smart", ["đô", "thị", "thông", "minh", "bền", "vững"])]),
     # Korean text exists only on the Korean site.
     ("도시는", []),
 ]
@@ -104,6 +106,8 @@ KOREAN = [
         ],
     ),
     ("open data", [("glossary/", ["open", "data"]), (CH + "data", ["공공데이터"])]),
+    # A glossary term inside a longer query: the rest of the query still applies.
+    ("smart city 인증", [(CH + "certification", ["스마트 시티", "인증"])]),
     # Vietnamese text of the Vietnamese pages is not in the Korean index.
     ("quan trac", []),
 ]
@@ -142,3 +146,47 @@ def test_excerpt_shows_original_text_around_the_match(served: tuple[Browser, str
         "도시는 시민을 위한 공간이다. 도시를 설계할 때 도시의 기능을 고려한다."
     )
     assert browser.eval("document.querySelector('.vkc-search__heading').textContent") == "1.4 공공 공간"
+
+
+# What a strict host sends: scripts and workers from the site itself only, no inline script.
+CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+
+
+def test_search_under_strict_csp_loads_nothing_from_another_host(search_site: Path) -> None:
+    server = Server(search_site, {"Content-Security-Policy": CSP})
+    try:
+        with Browser() as browser:
+            browser.send("Network.enable")
+            browser.send("Log.enable")
+            browser.goto(server.url + "guideline/")
+            found = search(browser, "da nang")
+            assert [hit["href"] for hit in found] == [server.url + "guideline/part-search/#ch-danang"]
+            # Requests of the search: its files and whatever its script starts. (The theme's own
+            # requests are the site's business: Material looks up sitemap.xml at the address of
+            # every <link rel=alternate>.)
+            requested = sorted(
+                e["params"]["request"]["url"][len(server.url) :]
+                if e["params"]["request"]["url"].startswith(server.url)
+                else e["params"]["request"]["url"]
+                for e in browser.events
+                if e["method"] == "Network.requestWillBeSent"
+                and (
+                    "vkc-search" in json.dumps(e["params"].get("initiator", {}))
+                    or "vkc-search" in e["params"]["request"]["url"]
+                )
+            )
+            assert requested == [
+                "assets/javascripts/vkc-search.js",
+                "assets/stylesheets/vkc-search.css",
+                "search/index.js",
+            ]
+            # worker-src 'self' lets the offline worker in.
+            assert browser.eval("navigator.serviceWorker.ready.then(r => r.scope)") == server.url
+            blocked = [
+                e["params"]["entry"]["text"]
+                for e in browser.events
+                if e["method"] == "Log.entryAdded" and "vkc-search" in e["params"]["entry"].get("url", "")
+            ]
+            assert blocked == []
+    finally:
+        server.stop()

@@ -174,7 +174,12 @@ class Browser:
         """Poll a JavaScript expression until it is truthy; return its value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.eval(expression)
+            try:
+                value = self.eval(expression)
+            except BrowserError as exc:  # the page is being replaced: ask the next one
+                if "navigated" not in str(exc) and "context" not in str(exc):
+                    raise
+                value = None
             if value:
                 return value
             if time.monotonic() > deadline:

@@ -118,12 +118,14 @@
   Search.prototype.alternatives = function (query) {
     var ql = lower(query.normalize("NFC")).trim();
     var alts = [{ text: ql, via: null }];
-    var words = " " + fold(ql).split(SPLIT).filter(Boolean).join(" ") + " ";
+    /* Folding keeps lengths, so the query's own words sit at the same offsets. */
+    var own = " " + ql.split(SPLIT).filter(Boolean).join(" ") + " ";
+    var words = fold(own);
     for (var i = 0; i < this.bridges.length; i++) {
       var b = this.bridges[i];
       var at = words.indexOf(" " + b.from + " ");
       if (at === -1) continue;
-      var rest = (words.slice(0, at) + " " + words.slice(at + b.from.length + 2)).trim();
+      var rest = (own.slice(0, at) + " " + own.slice(at + b.from.length + 2)).trim();
       b.to.forEach(function (to) {
         alts.push({ text: (lower(to) + " " + rest).trim(), via: b });
       });
@@ -299,6 +301,11 @@
     input.addEventListener("input", show);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { input.value = ""; show(); input.blur(); }
+      /* Enter (the phone keyboard's search key) opens the first result. */
+      if (e.key === "Enter") {
+        var first = panel.querySelector(".vkc-search__list a");
+        if (first) { e.preventDefault(); location.href = first.href; }
+      }
     });
     document.addEventListener("click", function (e) {
       if (!box.contains(e.target)) panel.hidden = true;
