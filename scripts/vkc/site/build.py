@@ -87,6 +87,14 @@ def _build_one(config_path: str) -> tuple[list[str], dict[str, PageScan], float]
     return handler.messages, scan_tree(Path(config["site_dir"])), time.perf_counter() - start
 
 
+def _preload() -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build
+    import mkdocs.config
+    import mkdocs.structure.pages  # noqa: F401
+
+
 @contextmanager
 def _timer(result: BuildResult, name: str) -> Iterator[None]:
     start = time.perf_counter()
@@ -160,8 +168,11 @@ def build_site(
                     cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
                     configs.append(str(cfg_path))
             with _timer(result, "mkdocs"):
-                count = workers or min(len(LANGS), os.cpu_count() or 1)
+                # One process per language as soon as there are two cores: three builds
+                # sharing two cores finish sooner than two rounds of two.
+                count = workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1)
                 if count > 1:
+                    _preload()  # forked workers inherit mkdocs and the theme already imported
                     with ProcessPoolExecutor(max_workers=count) as pool:
                         outcomes = list(pool.map(_build_one, configs))
                 else:
