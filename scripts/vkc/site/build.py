@@ -11,6 +11,7 @@ differs per language is overridden here.
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 import os
 import shutil
@@ -89,7 +90,7 @@ def _build_one(config_path: str) -> tuple[list[str], dict[str, PageScan], float]
 
 def _preload() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    import material.plugins.search.plugin  # noqa: F401
+    importlib.import_module("material")  # untyped: imported by name
     import mkdocs.commands.build
     import mkdocs.config
     import mkdocs.structure.pages  # noqa: F401
