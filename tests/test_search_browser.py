@@ -52,21 +52,20 @@ CH = "guideline/part-search/#ch-"
 
 VIETNAMESE = [
     # No diacritics finds the toned text, đ folds to d; the excerpt marks the original words.
-    (
-        "do thi thong minh",
-        [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])],
-    ),
+    ("do thi thong minh", [(CH + "smart", ["đô thị thông minh"]), ("glossary/", ["đô thị thông minh"])]),
     # Exact tones first: đồ thị (chart) before đô thị (city), and the reverse.
-    ("đồ thị", [(CH + "chart", ["Đồ", "thị"]), (CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"])]),
-    ("đô thị", [(CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"]), (CH + "chart", ["Đồ", "thị"])]),
-    ("DO THI", [(CH + "chart", ["Đồ", "thị"]), (CH + "smart", ["đô", "thị"]), ("glossary/", ["đô", "thị"])]),
-    ("da nang", [(CH + "danang", ["Đà", "Nẵng"])]),
-    ("Đà Nẵng", [(CH + "danang", ["Đà", "Nẵng"])]),
-    ("quan trac", [(CH + "chart", ["quan", "trắc"])]),
+    ("đồ thị", [(CH + "chart", ["Đồ thị"]), (CH + "smart", ["đô thị"]), ("glossary/", ["đô thị"])]),
+    ("đô thị", [(CH + "smart", ["đô thị"]), ("glossary/", ["đô thị"]), (CH + "chart", ["Đồ thị"])]),
+    # Without tones no tier: the title match ranks first; capitals fold too.
+    ("DO THI", [(CH + "chart", ["Đồ thị"]), (CH + "smart", ["đô thị"]), ("glossary/", ["đô thị"])]),
+    ("da nang", [(CH + "danang", ["Đà Nẵng"])]),
+    ("Đà Nẵng", [(CH + "danang", ["Đà Nẵng"])]),
+    ("quan trac", [(CH + "chart", ["quan trắc"])]),
     # Glossary bridge into Vietnamese, from English and from Korean.
-    ("smart city", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
-    ("스마트시티", [(CH + "smart", ["đô", "thị", "thông", "minh"]), ("glossary/", ["đô", "thị", "thông", "minh"])]),
-    ("smart city ben vung", [(CH + "smart", ["đô", "thị", "thông", "minh", "bền", "vững"])]),
+    ("smart city", [(CH + "smart", ["đô thị thông minh"]), ("glossary/", ["đô thị thông minh"])]),
+    ("스마트시티", [(CH + "smart", ["đô thị thông minh"]), ("glossary/", ["đô thị thông minh"])]),
+    # A glossary term inside a longer query: the other words still apply.
+    ("smart city ben vung", [(CH + "smart", ["đô thị thông minh bền vững"])]),
     # Korean text exists only on the Korean site.
     ("도시는", []),
 ]
@@ -77,7 +76,7 @@ KOREAN = [
     ("도시는", [(CH + "city", ["도시는"])]),
     ("도시를", [(CH + "city", ["도시를"])]),
     ("도시의", [(CH + "city", ["도시의"])]),
-    # Compounds with and without a space find each other.
+    # Compounds with and without a space find each other, marked as one.
     (
         "스마트시티",
         [(CH + "smart", ["스마트시티"]), ("glossary/", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
@@ -85,9 +84,9 @@ KOREAN = [
     (
         "스마트 시티",
         [
-            (CH + "smart", ["스마트", "시티"]),
-            ("glossary/", ["스마트", "시티", "스마트"]),
-            (CH + "certification", ["스마트", "시티"]),
+            (CH + "smart", ["스마트시티"]),
+            ("glossary/", ["스마트시티", "스마트"]),
+            (CH + "certification", ["스마트 시티"]),
         ],
     ),
     ("시티", [(CH + "smart", ["시티"]), ("glossary/", ["시티"]), (CH + "certification", ["시티"])]),
@@ -95,19 +94,14 @@ KOREAN = [
     # Glossary bridge: English and Vietnamese terms find the Korean rendering.
     (
         "smart city",
-        [("glossary/", ["smart", "city"]), (CH + "smart", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
+        [("glossary/", ["smart city"]), (CH + "smart", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
     ),
     (
         "đô thị thông minh",
-        [
-            ("glossary/", ["đô", "thị", "thông", "minh"]),
-            (CH + "smart", ["스마트시티"]),
-            (CH + "certification", ["스마트 시티"]),
-        ],
+        [("glossary/", ["đô thị thông minh"]), (CH + "smart", ["스마트시티"]), (CH + "certification", ["스마트 시티"])],
     ),
-    ("open data", [("glossary/", ["open", "data"]), (CH + "data", ["공공데이터"])]),
-    # A glossary term inside a longer query: the rest of the query still applies.
-    ("smart city 인증", [(CH + "certification", ["스마트 시티", "인증"])]),
+    ("open data", [("glossary/", ["open data"]), (CH + "data", ["공공데이터"])]),
+    ("smart city 인증", [(CH + "certification", ["스마트 시티 인증"])]),
     # Vietnamese text of the Vietnamese pages is not in the Korean index.
     ("quan trac", []),
 ]

@@ -47,6 +47,8 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _ALTERNATIVES = re.compile(r"\s*[/;]\s*")
 _SKIP_PAGES = ("translation-status/",)
 """Editorial pages, not reading matter: they list every record's title and would match anything."""
+_WEIGHTS = {"sources/": 0.4}
+"""Reference lists rank after the text: a source's title answers "where from", not "what"."""
 _SKIP_SECTIONS = {"vkc-contents"}
 """A table of contents repeats the titles its sections already carry."""
 
@@ -131,7 +133,11 @@ def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]
 
 def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, list[str]]], web: str) -> str:
     """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML)."""
-    docs = [[s.url, s.page, s.heading, s.text] for rel, text in sorted(pages.items()) for s in sections(rel, text)]
+    docs: list[list[str | float]] = []
+    for rel, text in sorted(pages.items()):
+        for s in sections(rel, text):
+            weight = next((w for prefix, w in _WEIGHTS.items() if s.url.startswith(prefix)), 1.0)
+            docs.append([s.url, s.page, s.heading, s.text] + ([weight] if weight != 1.0 else []))
     data = {"lang": lang, "web": web, "docs": docs, "glossary": glossary}
     # A script, not JSON: <script src> loads from file:// too, where fetch() is blocked.
     return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"

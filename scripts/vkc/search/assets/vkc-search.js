@@ -94,7 +94,7 @@
     this.data = data;
     this.docs = data.docs.map(function (d) {
       var tl = lower(d[1] + (d[2] ? " · " + d[2] : "")), xl = lower(d[3]);
-      return { url: d[0], title: d[1], heading: d[2], text: d[3], tl: tl, tf: fold(tl), xl: xl, xf: fold(xl) };
+      return { url: d[0], title: d[1], heading: d[2], text: d[3], weight: d.length > 4 ? d[4] : 1, tl: tl, tf: fold(tl), xl: xl, xf: fold(xl) };
     });
     var lang = data.lang;
     /* Glossary renderings of the other languages, longest first, each with ours. */
@@ -142,8 +142,11 @@
       var origs = alts[a].text.split(SPLIT).filter(Boolean);
       if (!origs.length) continue;
       var terms = origs.map(function (o) { return makeTerm(o, fold(o)); });
-      var phrase = terms.every(function (t) { return !t.hangul; }) && terms.length > 1
-        ? makeTerm(origs.join(" "), fold(origs.join(" "))) : null;
+      var toned = alts[a].text !== fold(alts[a].text);
+      /* The words together: Latin words with one space, Hangul words written together (the
+         Hangul pattern allows a space between syllables, so both spellings of a compound). */
+      var joined = terms.every(function (t) { return t.hangul; }) ? origs.join("") : origs.join(" ");
+      var phrase = terms.length > 1 ? makeTerm(joined, fold(joined)) : null;
       for (var i = 0; i < this.docs.length; i++) {
         var d = this.docs[i], score = 0, exact = 0, first = null, ok = true;
         for (var k = 0; k < terms.length && ok; k++) {
@@ -166,10 +169,12 @@
           pt.forEach(function (h) { if (h[3]) { exact = terms.length; } });
           if (ph.length) first = ph[0];
         }
-        /* Tier: every term with the query's own tones ranks before folded-only matches. */
-        var rank = (exact === terms.length ? 1e6 : 0) + score;
+        /* Tier: when the reader typed tones, every term with exactly those tones ranks before
+           folded-only matches. A query without tones gets no tier: `do thi` means đô thị far
+           more often than the tone-less slugs in addresses. */
+        var rank = (toned && exact === terms.length ? 1e6 : 0) + score * d.weight;
         var prev = best[i];
-        if (!prev || rank > prev.rank) best[i] = { doc: d, rank: rank, terms: terms, first: first };
+        if (!prev || rank > prev.rank) best[i] = { doc: d, rank: rank, terms: terms, phrase: phrase, first: first };
         if (alts[a].via) bridge = alts[a].via;
       }
     }
@@ -190,7 +195,9 @@
       var last = i === hit.terms.length - 1;
       marks = marks.concat(find(t, f, l, 50).filter(function (h) { return last || h[2] === 1; }));
     });
-    marks.sort(function (x, y) { return x[0] - y[0]; });
+    if (hit.phrase) marks = marks.concat(find(hit.phrase, f, l, 50));
+    /* By start, the longest first: a phrase mark covers its words' marks. */
+    marks.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
     var frag = document.createDocumentFragment(), pos = 0, piece = d.text.slice(start, end);
     if (start > 0) frag.appendChild(document.createTextNode("… "));
     marks.forEach(function (mk) {
