@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -119,12 +120,19 @@ def test_bad_content_leaves_the_site_untouched(
 
 
 @pytest.mark.parametrize("stage", ["staging", "mkdocs-writing"])
-def test_sigkill_during_build_leaves_the_site_byte_identical(published: Path, stage: str) -> None:
+def test_sigkill_during_build_leaves_the_site_byte_identical(
+    published: Path, stage: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     before = _tree_digest(published)
     assert len(before) > 50
     parent = published.parent
+    # Changed content, so that every language really runs mkdocs (nothing can be reused).
+    changed = tmp_path_factory.mktemp("changed") / "content"
+    shutil.copytree(FIXTURES / "mini", changed)
+    pub = changed / "publication.yaml"
+    pub.write_text(pub.read_text(encoding="utf-8").replace("Test guideline", "Changed guideline"), encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vkc.cli", "build", "--content", str(FIXTURES / "mini"), "--out", str(published)],
+        [sys.executable, "-m", "vkc.cli", "build", "--content", str(changed), "--out", str(published)],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -146,3 +154,24 @@ def test_sigkill_during_build_leaves_the_site_byte_identical(published: Path, st
     # The next build removes what the killed one left behind.
     build_site(FIXTURES / "mini", published, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
     assert [p.name for p in parent.iterdir()] == ["site"]
+
+
+def test_unchanged_languages_are_reused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    out = tmp_path / "site"
+
+    def build() -> list[str]:
+        return build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=docs, editions=False).rebuilt
+
+    assert build() == ["vi", "en", "ko"]
+    assert build() == []
+    before = _tree_digest(out)
+    page = docs / "en" / "huong-dan-su-dung.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEdited in English only.\n", encoding="utf-8")
+    assert build() == ["en"]
+    after = _tree_digest(out)
+    changed = sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
+    # vi and ko pages are untouched (downloads/, search/ and sw.js belong to other writers).
+    assert [n for n in changed if not n.startswith(("en/", "search/", "sw.js", ".vkc-build.json", "downloads/"))] == []
+    assert "<p>Edited in English only.</p>" in (out / "en/huong-dan-su-dung/index.html").read_text(encoding="utf-8")

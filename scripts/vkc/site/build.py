@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,6 +43,7 @@ from .langconfig import (
 )
 from .pages import generate_pages
 from .publish import staging_dir, swap_in
+from .reuse import input_digest, output_files, read_manifest, reuse, write_manifest
 from .sitemap import write_sitemap
 
 
@@ -54,6 +56,8 @@ class BuildResult:
     """HTML pages per language."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Wall time of each step."""
+    rebuilt: list[str] = field(default_factory=list)
+    """Languages mkdocs built (the others were unchanged and reused)."""
 
 
 class _Collect(logging.Handler):
@@ -134,7 +138,11 @@ def build_site(
     staging = staging_dir(out)
     try:
         with tempfile.TemporaryDirectory(prefix="vkc-docs-") as tmp:
-            configs = []
+            configs: list[str] = []
+            to_build: list[str] = []
+            digests: dict[str, str] = {}
+            reused: dict[str, tuple[list[str], dict[str, PageScan]]] = {}
+            previous = read_manifest(out.resolve())
             with _timer(result, "write"):
                 for lang in LANGS:
                     lang_docs = Path(tmp) / lang
@@ -167,23 +175,42 @@ def build_site(
                     )
                     cfg_path = Path(tmp) / f"mkdocs-{lang}.yml"
                     cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
-                    configs.append(str(cfg_path))
+                    theme_dir = cfg["theme"].get("custom_dir")
+                    digests[lang] = input_digest(cfg, lang_docs, Path(theme_dir) if theme_dir else None)
+                    linked = reuse(out, PREFIXES[lang], previous.get(lang), digests[lang], staging / f".build-{lang}")
+                    if linked is None:
+                        configs.append(str(cfg_path))
+                        to_build.append(lang)
+                    else:
+                        reused[lang] = (linked, scan_tree(staging / f".build-{lang}"))
             with _timer(result, "mkdocs"):
                 # One process per language as soon as there are two cores: three builds
                 # sharing two cores finish sooner than two rounds of two.
-                count = workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1)
+                count = min(workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1), len(configs))
                 if count > 1:
                     _preload()  # forked workers inherit mkdocs and the theme already imported
                     with ProcessPoolExecutor(max_workers=count) as pool:
                         outcomes = list(pool.map(_build_one, configs))
                 else:
                     outcomes = [_build_one(c) for c in configs]
-            problems = [f"[{lang}] {msg}" for lang, (msgs, _, _) in zip(LANGS, outcomes, strict=True) for msg in msgs]
+            problems = [
+                f"[{lang}] {msg}" for lang, (msgs, _, _) in zip(to_build, outcomes, strict=True) for msg in msgs
+            ]
             if problems:
                 raise error("mkdocs.yml", "site.mkdocs", "mkdocs build failed:\n  " + "\n  ".join(problems))
+            built_scans = {lang: scans for lang, (_, scans, _) in zip(to_build, outcomes, strict=True)}
+            result.rebuilt = list(to_build)
+            manifest: dict[str, dict[str, Any]] = {
+                lang: {
+                    "digest": digests[lang],
+                    "files": reused[lang][0] if lang in reused else output_files(staging / f".build-{lang}"),
+                }
+                for lang in LANGS
+            }
         with _timer(result, "assemble"):
             scans: dict[str, PageScan] = {}
-            for lang, (_, lang_scans, _) in zip(LANGS, outcomes, strict=True):
+            for lang in LANGS:
+                lang_scans = reused[lang][1] if lang in reused else built_scans[lang]
                 built = staging / f".build-{lang}"
                 dest = staging / PREFIXES[lang] if PREFIXES[lang] else staging
                 if PREFIXES[lang]:
@@ -194,6 +221,7 @@ def build_site(
                     built.rmdir()
                 scans.update({PREFIXES[lang] + name: scan for name, scan in lang_scans.items()})
                 result.pages = sum(1 for name in lang_scans if name != "404.html")
+            write_manifest(staging, manifest)
             for lang in ("en", "ko"):  # one sitemap for the whole site, with alternates
                 for name in ("sitemap.xml", "sitemap.xml.gz"):
                     (staging / PREFIXES[lang] / name).unlink(missing_ok=True)

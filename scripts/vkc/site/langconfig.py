@@ -195,6 +195,8 @@ def language_config(
     root_url = root_url if root_url.endswith("/") else root_url + "/"
     theme = dict(base.get("theme") or {})
     theme["language"] = lang
+    if base.get("hooks"):  # relative to mkdocs.yml, not to the per-language file in a temporary folder
+        cfg["hooks"] = [str((config_dir / str(h)).resolve()) for h in base["hooks"]]
     if "custom_dir" in theme:
         theme["custom_dir"] = str((config_dir / theme["custom_dir"]).resolve())
     extra = dict(base.get("extra") or {})

@@ -56,5 +56,7 @@ def write_sitemap(site: Path, base: dict[str, Any], paths: list[str], generated:
     root_url = str(base.get("site_url") or "https://example.org/")
     root_url = root_url if root_url.endswith("/") else root_url + "/"
     text = sitemap_xml(root_url, paths, generated)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)  # new files, never writes through a hard link
     (site / "sitemap.xml").write_text(text, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
