@@ -5,7 +5,8 @@ pages, and `mkdocs serve` knows neither the YAML content nor the other languages
 rebuild goes through the same atomic publish as `vkc build`, so a broken edit prints its
 diagnostics and the browser keeps showing the last good site. Pages are served with a
 small script (preview only, never published) that long-polls the server and reloads
-when a new build is in place.
+when a new build is in place. Languages whose inputs did not change are reused, so an
+edit to one translation or one hand-written page rebuilds that language only.
 """
 
 from __future__ import annotations
@@ -100,7 +101,11 @@ def _rebuild(content: Path, out: Path, config: Path | None, docs: Path | None) -
         print(render(exc.diagnostics, "text"), file=sys.stderr)
         print("build failed; still serving the last good site", file=sys.stderr)
         return False
-    print(f"rebuilt {result.pages} pages x 3 in {time.perf_counter() - start:.2f}s", flush=True)
+    languages = ", ".join(result.rebuilt) or "none (unchanged)"
+    print(
+        f"built {result.pages} pages x 3 in {time.perf_counter() - start:.2f}s (mkdocs ran for: {languages})",
+        flush=True,
+    )
     return True
 
 
