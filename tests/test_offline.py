@@ -8,6 +8,7 @@ the archive's link rewriting on small trees.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -48,6 +49,30 @@ def test_reading_and_search_keep_working_when_the_network_is_gone(site: Path) ->
             ]
             browser.goto(server.url + "ko/guideline/part-search/")
             assert browser.eval("document.querySelector('#ch-city').firstChild.textContent") == "1.4 공공 공간"
+    finally:
+        server.stop()
+
+
+def test_a_new_edition_replaces_the_cache(site: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(site, tmp_path / "site")
+    server = Server(copy)
+    try:
+        with Browser() as browser:
+            browser.goto(server.url + "ko/")
+            browser.eval("navigator.serviceWorker.ready.then(() => true)", timeout=30)
+            old = browser.wait_for("caches.keys().then(k => k.join())")
+            glossary = copy / "ko" / "glossary" / "index.html"
+            glossary.write_text(
+                glossary.read_text(encoding="utf-8").replace("</article>", '<p id="edition-2">2</p></article>'),
+                encoding="utf-8",
+            )
+            new = write_service_workers(copy, PREFIXES)["ko"]
+            assert new != old
+            browser.goto(server.url + "ko/")  # a navigation makes the browser look for a new sw.js
+            browser.wait_for(f"caches.keys().then(k => k.join() === '{new}')", timeout=30)
+            server.stop()
+            browser.goto(server.url + "ko/glossary/")
+            assert browser.eval("document.getElementById('edition-2').textContent") == "2"
     finally:
         server.stop()
 
