@@ -161,7 +161,7 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
 
 
 def write_offline(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, str]:
-    """Service workers, then archives (the archives carry the workers too, harmlessly)."""
+    """Service workers, then archives (without the workers: they cannot run from file://)."""
     versions = write_service_workers(root, prefixes)
     write_archives(root, prefixes, web_root)
     return versions
