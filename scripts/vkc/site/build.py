@@ -131,12 +131,37 @@ def build_site(
     base = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     docs = docs or config_path.parent / str(base.get("docs_dir") or "docs")
     with _timer(result, "generate"):
-        generated = generate_pages(content, repo_url=str(base.get("repo_url") or ""), changed=git_dates(content_dir))
+        changed = git_dates(content_dir)
+        generated = generate_pages(content, repo_url=str(base.get("repo_url") or ""), changed=changed)
         hand = handwritten(docs)
         check_handwritten(docs, hand, generated)
         hand_dates = {k: v for k, v in git_dates(docs).items()}
     staging = staging_dir(out)
     try:
+        with _timer(result, "downloads"):
+            from ..glossary_export import write_glossary_exports
+            from ..reports import write_editions
+
+            downloads = staging / "downloads"
+            downloads.mkdir(exist_ok=True)
+            files: list[Path] = []
+            if editions:
+                try:
+                    files += write_editions(content, downloads)
+                    files += write_glossary_exports(content, downloads)
+                except ContentError:
+                    raise
+                except Exception as exc:  # another renderer's failure: report it, publish nothing
+                    raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
+            write_open_data(content, downloads)
+            if files:  # the About page lists the editions: generate again, now that they exist
+                root = downloads.resolve()
+                names = sorted(
+                    p.resolve().relative_to(root).as_posix() for p in files if p.resolve().is_relative_to(root)
+                )
+                generated = generate_pages(
+                    content, repo_url=str(base.get("repo_url") or ""), changed=changed, downloads=names
+                )
         with tempfile.TemporaryDirectory(prefix="vkc-docs-") as tmp:
             configs: list[str] = []
             to_build: list[str] = []
@@ -228,21 +253,6 @@ def build_site(
             write_sitemap(
                 staging, base, sorted(generated) + sorted(p for p in hand["vi"] if p.endswith(".md")), generated
             )
-        with _timer(result, "downloads"):
-            from ..glossary_export import write_glossary_exports
-            from ..reports import write_editions
-
-            downloads = staging / "downloads"
-            downloads.mkdir(exist_ok=True)
-            if editions:
-                try:
-                    write_editions(content, downloads)
-                    write_glossary_exports(content, downloads)
-                except ContentError:
-                    raise
-                except Exception as exc:  # another renderer's failure: report it, publish nothing
-                    raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
-            write_open_data(content, downloads)
         with _timer(result, "search"):
             from ..search import write_offline, write_search
 

@@ -160,6 +160,11 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "no_url": ("Không có địa chỉ trực tuyến", "No online address", "온라인 주소 없음"),
     # About.
     "authoritative": ("Văn bản có giá trị", "Authoritative text", "공식 본문"),
+    "editions": (
+        "Tải về: ấn bản PDF, DOCX và bảng thuật ngữ",
+        "Downloads: PDF and DOCX editions, glossary",
+        "내려받기: PDF·DOCX 판과 용어집",
+    ),
     "edition": ("Ấn bản", "Edition", "판"),
     "version": ("Phiên bản", "Version", "버전"),
     "publisher_label": ("Đơn vị xuất bản", "Publisher", "발행"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import model as m
@@ -46,13 +46,15 @@ def generate_pages(
     *,
     repo_url: str = "",
     changed: Mapping[str, PartialDate] | None = None,
+    downloads: Sequence[str] = (),
 ) -> dict[str, dict[Lang, Page]]:
     """Every generated page, by path, in each language.
 
     ``changed`` maps a content file (relative to the content root) to the date it last
     changed; a page says it last changed on the latest date of the files it shows, or on
     the edition date when none is known. ``repo_url`` makes the "edit this page" link open
-    the YAML file the page came from.
+    the YAML file the page came from. ``downloads`` names the edition files (relative to
+    ``downloads/``) that the About page lists.
     """
     pages_of = record_pages(content)
     generators: list[tuple[str, Section]] = [
@@ -66,7 +68,7 @@ def generate_pages(
         ("legal.md", records.legal_documents),
         ("glossary.md", records.glossary),
         ("sources.md", records.sources),
-        ("about.md", _about),
+        ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]
     out: dict[str, dict[Lang, Page]] = {}
@@ -201,6 +203,16 @@ def _section(ctx: Ctx, section: m.Section, number: str, level: int) -> list[str]
     for index, sub in enumerate(section.sections, 1):
         lines += _section(ctx, sub, f"{number}.{index}", level + 1)
     return lines
+
+
+def _about_page(downloads: list[str]) -> Section:
+    def generate(ctx: Ctx) -> tuple[str, str]:
+        title, body = _about(ctx)
+        if downloads:
+            body += f"\n\n## {t('editions', ctx.lang)} {{#vkc-editions}}\n\n" + ctx.file_links(downloads)
+        return title, body
+
+    return generate
 
 
 def _about(ctx: Ctx) -> tuple[str, str]:

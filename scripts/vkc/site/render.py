@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .. import model as m
 from ..content import Content
@@ -186,6 +187,18 @@ class Ctx:
         if cited:
             out.append(cited)
         return "\n\n".join(out)
+
+    def _root(self) -> str:
+        depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1) + (0 if self.lang == "vi" else 1)
+        return "../" * depth
+
+    def file_links(self, names: list[str]) -> str:
+        """A list of links to files under ``downloads/`` (raw HTML: they are not pages)."""
+        items = [
+            f'<li><a href="{self._root()}downloads/{html.escape(quote(name))}">{html.escape(name)}</a></li>'
+            for name in names
+        ]
+        return '<ul class="vkc-downloads">\n' + "\n".join(items) + "\n</ul>"
 
     def downloads(self, *collections: str) -> str:
         """Links to the open-data files of ``collections`` (raw HTML: they are not pages)."""
