@@ -85,7 +85,7 @@ KOREAN = [
         "스마트 시티",
         [
             (CH + "smart", ["스마트시티"]),
-            ("glossary/", ["스마트시티", "스마트"]),
+            ("glossary/", ["스마트시티"]),
             (CH + "certification", ["스마트 시티"]),
         ],
     ),

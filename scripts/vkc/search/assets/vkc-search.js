@@ -195,7 +195,9 @@
       var last = i === hit.terms.length - 1;
       marks = marks.concat(find(t, f, l, 50).filter(function (h) { return last || h[2] === 1; }));
     });
-    if (hit.phrase) marks = marks.concat(find(hit.phrase, f, l, 50));
+    /* Where the words stand together, mark only those places (not each stray word). */
+    var together = hit.phrase ? find(hit.phrase, f, l, 50) : [];
+    if (together.length) marks = together;
     /* By start, the longest first: a phrase mark covers its words' marks. */
     marks.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
     var frag = document.createDocumentFragment(), pos = 0, piece = d.text.slice(start, end);
