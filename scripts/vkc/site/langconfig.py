@@ -17,6 +17,7 @@ from ..content import Content
 from ..diagnostics import ContentError, Diagnostic, display_path
 from ..model import LANGS, Lang, PartialDate
 from .i18n import LANG_NAMES, t
+from .langmark import localize_palette
 from .pages import Page, nav_order
 
 PREFIXES: dict[str, str] = {"vi": "", "en": "en/", "ko": "ko/"}
@@ -195,6 +196,7 @@ def language_config(
     root_url = root_url if root_url.endswith("/") else root_url + "/"
     theme = dict(base.get("theme") or {})
     theme["language"] = lang
+    theme["palette"] = localize_palette(theme.get("palette"), lang)
     if base.get("hooks"):  # relative to mkdocs.yml, not to the per-language file in a temporary folder
         cfg["hooks"] = [str((config_dir / str(h)).resolve()) for h in base["hooks"]]
     if "custom_dir" in theme:
@@ -219,5 +221,7 @@ def language_config(
         extra=extra,
         edit_uri=f"edit/main/docs/{lang}/",
         strict=True,
+        # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2).
+        hooks=[str(Path(__file__).with_name("langmark.py"))],
     )
     return cfg
