@@ -23,6 +23,9 @@
   };
   var MAX_RESULTS = 20;
   var EXCERPT = 70; /* characters each side of the first match */
+  /* Occurrences counted per term and section: more says little about relevance (term
+     frequency saturates) and a common prefix like `do` would otherwise cost thousands. */
+  var TF_CAP = 10;
   var LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/g;
   var WORD = /[\p{L}\p{N}]/u;
   var SPLIT = /[^\p{L}\p{N}]+/u;
@@ -150,7 +153,7 @@
       for (var i = 0; i < this.docs.length; i++) {
         var d = this.docs[i], score = 0, exact = 0, first = null, ok = true;
         for (var k = 0; k < terms.length && ok; k++) {
-          var inTitle = find(terms[k], d.tf, d.tl, 5), inText = find(terms[k], d.xf, d.xl, 50);
+          var inTitle = find(terms[k], d.tf, d.tl, 5), inText = find(terms[k], d.xf, d.xl, TF_CAP);
           if (!inTitle.length && !inText.length) { ok = false; break; }
           var termExact = false;
           inTitle.forEach(function (h) { score += 5 * h[2] * (h[3] ? 2 : 1); termExact = termExact || h[3]; });
@@ -163,7 +166,7 @@
         }
         if (!ok) continue;
         if (phrase) {
-          var ph = find(phrase, d.xf, d.xl, 20), pt = find(phrase, d.tf, d.tl, 2);
+          var ph = find(phrase, d.xf, d.xl, TF_CAP), pt = find(phrase, d.tf, d.tl, 2);
           score += 10 * (ph.length + 2 * pt.length);
           ph.forEach(function (h) { if (h[3]) { exact = terms.length; } });
           pt.forEach(function (h) { if (h[3]) { exact = terms.length; } });
