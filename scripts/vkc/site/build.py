@@ -154,6 +154,9 @@ def build_site(
                 except Exception as exc:  # another renderer's failure: report it, publish nothing
                     raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
             write_open_data(content, downloads)
+            from .langmark import write_headers
+
+            write_headers(staging, str((base.get("extra") or {}).get("vkc_csp") or ""))
             if files:  # the About page lists the editions: generate again, now that they exist
                 root = downloads.resolve()
                 names = sorted(

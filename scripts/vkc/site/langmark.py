@@ -13,6 +13,7 @@ navigation and table of contents are covered too.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
@@ -107,3 +108,22 @@ def localize_palette(palette: Any, lang: str) -> Any:
         else entry
         for i, entry in enumerate(palette)
     ]
+
+
+def write_headers(root: Path, policy: str) -> None:
+    """``_headers`` (Netlify / Cloudflare Pages format) with the site's security headers.
+
+    Why a file as well as the meta tag: ``frame-ancestors`` works only as a header, and a
+    header covers files that are not HTML (the search index, the downloads).
+    """
+    if not policy:
+        return
+    lines = [
+        "/*",
+        f"  Content-Security-Policy: {policy}; frame-ancestors 'none'",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: no-referrer",
+        "  X-Frame-Options: DENY",
+        "",
+    ]
+    (root / "_headers").write_text("\n".join(lines), encoding="utf-8")
