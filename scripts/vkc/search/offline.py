@@ -25,6 +25,8 @@ from .index import ASSETS
 
 SW = "sw.js"
 _NOT_CACHED = (".zip", ".pdf", ".docx", ".gz", ".map")
+_UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+"""Material's own search files (its plugin is off): neither cached nor archived (~1.2 MB a language)."""
 _LINK = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 """Fixed member time: the same tree gives the same archive bytes."""
@@ -37,7 +39,7 @@ def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str
     out = []
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base).as_posix()
-        if path.is_file() and not rel.startswith(("downloads/", *others)) and rel != SW:
+        if path.is_file() and not rel.startswith(("downloads/", *_UNUSED, *others)) and rel != SW:
             out.append(rel)
     return out
 
@@ -131,7 +133,7 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
     downloads.mkdir(exist_ok=True)
     out: dict[str, Path] = {}
     for lang, prefix in prefixes.items():
-        members = {prefix + rel for rel in tree_files(root, prefix, prefixes)}
+        members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith(".map")}
         members |= {
             f"downloads/{p.relative_to(downloads).as_posix()}"
             for p in downloads.rglob("*")
