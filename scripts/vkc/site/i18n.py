@@ -60,7 +60,6 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "open_data": ("Dữ liệu mở", "Open data", "공개 데이터"),
     "last_changed": ("Cập nhật lần cuối", "Last changed", "최종 수정"),
     # Guideline.
-    "part": ("Phần {n}", "Part {n}", "제{n}부"),
     "contents": ("Mục lục", "Contents", "목차"),
     # Indicators.
     "indicator": ("Chỉ số", "Indicator", "지표"),

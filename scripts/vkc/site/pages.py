@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .. import model as m
 from ..content import COLLECTIONS, Content
 from ..model import LANGS, Lang, PartialDate
+from ..numbering import guideline_numbers, numbered_title
 from ..status_page import render_status_page
 from . import markdown as md
 from . import records
@@ -161,12 +162,14 @@ def _guideline_index(ctx: Ctx) -> tuple[str, str]:
     _publication_file(ctx, "guideline")
     lines = [f"# {ctx.plain(guideline.title)} {{#vkc-top}}", "", ctx.block(guideline.intro), ""]
     lines += [f"## {t('contents', ctx.lang)} {{#vkc-contents}}", ""]
-    for number, part in enumerate(guideline.parts, 1):
-        label = f"{t('part', ctx.lang, n=str(number))}\\. {ctx.plain(part.title)}"
+    numbers = guideline_numbers(guideline)
+    for part in guideline.parts:
+        label = md.escape(numbered_title(numbers[part.id], "", ctx.lang)) + ctx.plain(part.title)
         lines.append(f"- [{label}]({ctx.href(part_page(part))})")
-        for c_number, chapter in enumerate(part.chapters, 1):
+        for chapter in part.chapters:
             lines.append(
-                f"    - [{number}\\.{c_number} {ctx.plain(chapter.title)}]({ctx.href(part_page(part), chapter.id)})"
+                f"    - [{md.escape(numbers[chapter.id])} {ctx.plain(chapter.title)}]"
+                f"({ctx.href(part_page(part), chapter.id)})"
             )
     return t("guideline", ctx.lang), "\n".join(lines)
 
@@ -174,8 +177,9 @@ def _guideline_index(ctx: Ctx) -> tuple[str, str]:
 def _part_page(part: m.Part) -> Section:
     def generate(ctx: Ctx) -> tuple[str, str]:
         _publication_file(ctx, "guideline")
-        number = ctx.content.guideline.parts.index(part) + 1
-        title = f"{t('part', ctx.lang, n=str(number))}\\. {ctx.plain(part.title)}"
+        numbers = guideline_numbers(ctx.content.guideline)
+        number = numbers[part.id]
+        title = md.escape(numbered_title(number, "", ctx.lang)) + ctx.plain(part.title)
         lines = [
             heading(1, title, part.id),
             "",
@@ -186,8 +190,8 @@ def _part_page(part: m.Part) -> Section:
             ctx.marks(part),
             "",
         ]
-        for c_number, chapter in enumerate(part.chapters, 1):
-            lines += _section(ctx, chapter, f"{number}.{c_number}", 2)
+        for chapter in part.chapters:
+            lines += _section(ctx, chapter, numbers, 2)
         plain_title = part.title.text(ctx.lang) or part.title.vi
         # Navigation titles reach the theme's templates unescaped: make them plain text.
         return html.escape(f"{number}. {' '.join(plain_title.split())}"), "\n".join(lines)
@@ -195,13 +199,13 @@ def _part_page(part: m.Part) -> Section:
     return generate
 
 
-def _section(ctx: Ctx, section: m.Section, number: str, level: int) -> list[str]:
-    label = f"{md.escape(number)} {ctx.plain(section.title)}"
+def _section(ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int) -> list[str]:
+    label = f"{md.escape(numbers[section.id])} {ctx.plain(section.title)}"
     lines = [heading(level, label, section.id), ""]
     lines += [ctx.heading_note(section.title), ""]
     lines += [ctx.block(section.body), "", ctx.marks(section), ""]
-    for index, sub in enumerate(section.sections, 1):
-        lines += _section(ctx, sub, f"{number}.{index}", level + 1)
+    for sub in section.sections:
+        lines += _section(ctx, sub, numbers, level + 1)
     return lines
 
 
