@@ -26,7 +26,7 @@ WEB = "https://vkc-smartcity.example.org/"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("offline-site") / "site"
-    build_site(FIXTURE, out, editions=False)
+    build_site(FIXTURE, out, docs=tmp_path_factory.mktemp("no-docs"), editions=False)
     return out
 
 
