@@ -144,7 +144,10 @@ def test_excerpt_shows_original_text_around_the_match(served: tuple[Browser, str
 
 
 # What a strict host sends: scripts and workers from the site itself only, no inline script.
-CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'"
+)
 
 
 def test_search_under_strict_csp_loads_nothing_from_another_host(search_site: Path) -> None:
