@@ -31,7 +31,7 @@ FONT_DIRS: tuple[str, ...] = ("/usr/share/fonts/opentype/noto", "/usr/share/font
 """Debian fonts-noto-cjk and fonts-noto-core; nothing else (system fonts are ignored)."""
 REQUIRED_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Serif CJK KR", "Noto Sans CJK KR")
 READER = (
-    "markdown-raw_html-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
+    "markdown-raw_html-native_divs-native_spans-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
     "-citations-footnotes-inline_notes-yaml_metadata_block-implicit_figures-example_lists-smart"
 )
 """Pandoc Markdown without raw Typst/HTML/TeX, math, citations or metadata blocks (untrusted text),
