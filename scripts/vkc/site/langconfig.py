@@ -222,6 +222,6 @@ def language_config(
         edit_uri=f"edit/main/docs/{lang}/",
         strict=True,
         # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2).
-        hooks=[str(Path(__file__).with_name("langmark.py"))],
+        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py")],
     )
     return cfg
