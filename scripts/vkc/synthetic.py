@@ -12,6 +12,7 @@ every text is assembled from word lists and is never published.
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,38 @@ _VI_GLUE = ("và", "cho", "trong", "về", "của", "với", "nhằm nâng cao",
 _EN_GLUE = ("and", "for", "in", "on", "of", "with", "to improve", "towards")
 _KO_GLUE = ("및", "위한", "에서", "에 관한", "의", "와 함께", "향상을 위한", "방향의")
 
+_ONSETS = (
+    "b",
+    "c",
+    "ch",
+    "d",
+    "đ",
+    "g",
+    "gi",
+    "h",
+    "kh",
+    "l",
+    "m",
+    "n",
+    "ng",
+    "nh",
+    "ph",
+    "qu",
+    "s",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "x",
+)
+_NUCLEI = tuple("aáàảãạăắằẳặâấầẩậeéèẻẹêếềểệiíìỉịoóòỏọôốồổộơớờởợuúùủụưứừửự")
+_CODAS = ("", "", "n", "ng", "nh", "m", "t", "c", "i", "o", "u")
+
+
+def _unaccent(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
+
+
 SHARES: dict[str, float] = {
     "sources": 0.08,
     "organizations": 0.05,
@@ -143,6 +176,19 @@ class _Text:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self.terms: list[tuple[str, str, str]] = []
+        """Glossary terms that texts mention now and then, with their renderings."""
+
+    def name(self) -> tuple[str, str, str]:
+        """A made-up proper name: Vietnamese syllables, their unaccented spelling, Hangul."""
+        syllables = [
+            self.rng.choice(_ONSETS) + self.rng.choice(_NUCLEI) + self.rng.choice(_CODAS)
+            for _ in range(self.rng.randint(2, 3))
+        ]
+        vi = " ".join(syllables).capitalize()
+        en = " ".join(_unaccent(s).capitalize() for s in syllables)
+        ko = "".join(chr(self.rng.randrange(0xAC00, 0xD7A4)) for _ in range(len(syllables) + 1))
+        return vi, en, ko
 
     def _phrase(self, words: int) -> tuple[str, str, str]:
         picks = [self.rng.randrange(len(_VI_WORDS)) for _ in range(words)]
@@ -162,6 +208,9 @@ class _Text:
         vi = " ".join(t[0] + "." for t in triples) if sentences > 1 else triples[0][0]
         en = " ".join(t[1] + "." for t in triples) if sentences > 1 else triples[0][1]
         ko = " ".join(t[2] + "." for t in triples) if sentences > 1 else triples[0][2]
+        if self.terms and self.rng.random() < 0.25:  # a mention of a glossary term, translated alike
+            term_vi, term_en, term_ko = self.rng.choice(self.terms)
+            vi, en, ko = f"{vi} ({term_vi})", f"{en} ({term_en})", f"{ko} ({term_ko})"
         roll = self.rng.random()
         value: dict[str, Any] = {"vi": vi, "en": en}
         if roll < 0.85:
@@ -201,6 +250,12 @@ class _Writer:
         self.standards = [f"std-{i:05d}" for i in range(max(self.plan["standards"], 1))]
         self.categories = [f"cat-{i:05d}" for i in range(max(self.plan["indicator_categories"], 1))]
         self.docs = [f"doc-{i:05d}" for i in range(max(self.plan["legal_documents"], 1))]
+        # Distinct made-up terms, as in a real glossary (not phrases every text contains).
+        names: dict[str, tuple[str, str, str]] = {}
+        while len(names) < self.plan["glossary"]:
+            triple = self.t.name()
+            names.setdefault(triple[0].casefold(), triple)
+        self.t.terms = list(names.values())
 
     def cite(self) -> list[str]:
         return self.rng.sample(self.sources, k=min(len(self.sources), self.rng.randint(1, 3)))
@@ -465,9 +520,10 @@ def write_corpus(root: Path, records: int = 10_000, *, seed: int = 1, per_file: 
 
 
 def _glossary(w: _Writer, index: int) -> dict[str, Any]:
-    term = w.t.ltext(2)
+    vi, en, ko = w.t.terms[index] if index < len(w.t.terms) else w.t.name()
+    term: dict[str, Any] = {"vi": vi, "en": en, "ko": ko, "translated_from": {"en": source_hash(vi)}}
     if w.rng.random() < 0.3:
-        term["proposed"] = ["ko"] if "ko" in term else []
+        term["proposed"] = ["ko"]
     return {
         "id": f"term-{index:05d}",
         "term": term,
