@@ -5,6 +5,8 @@ partials, which we would otherwise have to copy whole; the Nu HTML Checker gate
 (tests/test_gates_html.py) fails on each of these:
 - ``autocomplete`` on checkbox and radio inputs (allowed on text-like inputs only);
 - ``<label for="__toc">`` on pages where the theme leaves out the ``__toc`` checkbox.
+One more for the Content-Security-Policy (style-src 'self', no inline style): the column
+alignment Python-Markdown writes as ``style="text-align: right;"`` becomes a class.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from typing import Any
 
 _AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+_ALIGN = re.compile(r'<(t[hd])\s+style="text-align:\s*(left|right|center);?"')
 
 
 def fix_html(page: str) -> str:
     """``page`` with the theme's invalid attributes removed."""
     page = _AUTOCOMPLETE.sub(r"\1", page)
+    page = _ALIGN.sub(r'<\1 class="vkc-align-\2"', page)
     if 'id="__toc"' not in page:
         page = _TOC_LABEL.sub(r"\1", page)
     return page
