@@ -28,6 +28,7 @@ import yaml
 
 from ..content import load_content
 from ..diagnostics import ContentError, display_path, has_errors
+from ..faults import fault_point
 from ..model import LANGS
 from .check import PageScan, check_site, scan_tree
 from .data import write_open_data
@@ -102,6 +103,7 @@ def _preload() -> None:
 
 @contextmanager
 def _timer(result: BuildResult, name: str) -> Iterator[None]:
+    fault_point(name)  # VKC_FAULT=<step>[:kill] (vkc.faults): the publish fault tests
     start = time.perf_counter()
     yield
     result.seconds[name] = time.perf_counter() - start
