@@ -117,7 +117,9 @@ def _front_matter(ctx: Ctx, title: str, repo_url: str, changed: Mapping[str, Par
         # The file most of the page came from: the first in sorted order keeps it stable.
         meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{sorted(ctx.files)[0]}"
     # JSON strings are valid YAML scalars: no editor text can break out of the front matter.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    # ASCII with \u escapes: YAML refuses raw control characters (U+0087 in a title crashed
+    # mkdocs' front-matter reader; found by tests/test_gates_fuzz.py).
+    lines = [f"{key}: {json.dumps(value)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n", str(last)
 
 
