@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 APT_PACKAGES := fonts-noto-core fonts-noto-cjk poppler-utils chromium
 
-.PHONY: all install build test check serve bench clean lint typecheck
+.PHONY: all install build test check serve bench clean lint typecheck gates gates-tools
 
 all: build
 
@@ -34,6 +34,27 @@ $(VENV)/.pip-stamp: pyproject.toml constraints.txt
 
 install: $(VENV)/.apt-stamp $(VENV)/.pip-stamp
 
+# Tools of the quality gates (tests/test_gates_*.py): axe-core and vnu-jar pinned by
+# tests/gates/package-lock.json (npm ci; --ignore-scripts: vnu-jar's postinstall would
+# download a Java runtime), and a Java runtime from Debian when none is installed.
+GATES := tests/gates
+$(GATES)/node_modules/.stamp: $(GATES)/package.json $(GATES)/package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "error: install as root: apt-get install default-jre-headless" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "error: install as root: apt-get install npm" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	cd $(GATES) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+gates-tools: install $(GATES)/node_modules/.stamp
+
+# The gates alone (they also run in `make test`): accessibility, language, HTML, links,
+# reproducibility, CSP, faults, fuzzing.
+gates: gates-tools
+	$(BIN)/python -m pytest -q tests/test_gates_*.py
+
 build: install
 	$(VKC) build
 
@@ -50,7 +71,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: install lint typecheck
+test: install gates-tools lint typecheck
 	$(VKC) check
 	$(BIN)/python -m pytest -q
 
