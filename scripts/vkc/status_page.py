@@ -8,10 +8,9 @@ repository's address is known), from the same status `vkc status` prints.
 
 from __future__ import annotations
 
-import re
-
 from . import model as m
 from .content import Content
+from .site.markdown import escape
 from .translations import Counts, TextField, content_relative, language_status, text_fields
 
 UI: dict[str, dict[m.Lang, str]] = {
@@ -67,13 +66,6 @@ KIND_NAMES: dict[str, dict[m.Lang, str]] = {
 }
 """Record kinds as the page names them."""
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
 def _row(label: str, counts: Counts) -> str:
     return f"| {label} | {counts.current} | {counts.stale} | {counts.missing} | {counts.percent:.1f} % |"
 
@@ -115,7 +107,7 @@ def render_status_page(content: Content, lang: m.Lang, repo_url: str = "") -> st
         if by_part:
             out += ["", f"### {UI['by_part'][lang]}", ""]
             rows = [
-                _row(_escape(parts[pid].title.text(lang) or parts[pid].title.vi), counts)
+                _row(escape(parts[pid].title.text(lang) or parts[pid].title.vi), counts)
                 for pid, counts in by_part.items()
             ]
             out += _table(lang, "part", rows)
