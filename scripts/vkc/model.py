@@ -163,11 +163,11 @@ class LocalizedText(Model):
     """English translation."""
     ko: Text | None = None
     """Korean translation."""
-    translated_from: dict[TranslationLang, Hash] = {}
+    translated_from: dict[TranslationLang, Hash] = Field(default_factory=dict)
     """For each translation, the hash of the Vietnamese it was made from (`vkc translations mark-current` writes it)."""
     vi_changed: PartialDate | None = None
     """The day the Vietnamese last changed, shown to readers of a stale translation."""
-    proposed: list[Lang] = []
+    proposed: list[Lang] = Field(default_factory=list)
     """Languages whose rendering is our proposed translation, not an attested official one."""
 
     def text(self, lang: Lang) -> str | None:
@@ -194,7 +194,7 @@ class Record(Model):
 class Sourced(Record):
     """A record that states facts: it cites sources, unless it is marked illustrative."""
 
-    sources: list[Id] = []
+    sources: list[Id] = Field(default_factory=list)
     """Ids of the `sources` entries that support this record."""
     illustrative: Flag = False
     """True for placeholder or demonstration content that no source supports; shown as such."""
@@ -333,7 +333,7 @@ class Indicator(Sourced):
     """Unit of measure."""
     method: LText | None = None
     """How it is calculated."""
-    standards: list[StandardRef] = []
+    standards: list[StandardRef] = Field(default_factory=list)
     """Standards it refers to."""
 
 
@@ -361,9 +361,9 @@ class Event(Sourced):
     """Details."""
     place: LText | None = None
     """Where."""
-    organisers: list[Id] = []
+    organisers: list[Id] = Field(default_factory=list)
     """Organizations that organised it."""
-    participants: list[Id] = []
+    participants: list[Id] = Field(default_factory=list)
     """Organizations that took part."""
 
 
@@ -393,13 +393,13 @@ class Project(Sourced):
     """Funding type and amount as the sources state it."""
     approved_by: Id | None = None
     """Legal document that approved it."""
-    partners: list[Id] = []
+    partners: list[Id] = Field(default_factory=list)
     """Participating organizations."""
-    components: list[Component] = []
+    components: list[Component] = Field(default_factory=list)
     """Components and work streams."""
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)
     """Events, in any order (the timeline sorts them)."""
-    milestones: list[Milestone] = []
+    milestones: list[Milestone] = Field(default_factory=list)
     """Planned and reached steps."""
 
 
@@ -427,7 +427,7 @@ class Section(Sourced):
     """Heading (the number is added from the order)."""
     body: LText | None = None
     """Text in the Markdown subset documented in the README."""
-    sections: list[Section] = []
+    sections: list[Section] = Field(default_factory=list)
     """Subsections, in order."""
 
 
@@ -442,7 +442,7 @@ class Part(Sourced):
     """Heading."""
     intro: LText | None = None
     """Introductory text."""
-    chapters: list[Chapter] = []
+    chapters: list[Chapter] = Field(default_factory=list)
     """Chapters, in order."""
 
 
