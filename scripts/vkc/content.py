@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from .schema_errors import diagnostics_from_error
-from .yamlload import KeyPath, LoadedFile, load_file
+from .yamlload import KeyPath, LoadedFile, load_files
 
 COLLECTIONS: dict[str, type[m.Record]] = {
     "sources": m.Source,
@@ -203,8 +203,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
             )
         ]
     files = content_files(root)
-    for path in files:
-        loaded, problems = load_file(path, display_path(path))
+    for loaded, problems in load_files([(path, display_path(path)) for path in files]):
         collector.diagnostics.extend(problems)
         if loaded is not None:
             collector.add_file(loaded)

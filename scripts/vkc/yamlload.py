@@ -10,9 +10,12 @@ large structure exists.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeGuard, Union
 
@@ -399,3 +402,46 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnos
     if text is None:
         return None, problems
     return parse_text(text, path, display)
+
+
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+"""Below this much YAML, a second process costs more than it saves."""
+
+
+def load_files(
+    files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES
+) -> list[tuple[LoadedFile | None, list[Diagnostic]]]:
+    """:func:`load_file` for each ``(path, display)``, in order.
+
+    Why two processes: parsing is most of `vkc check` on a large corpus and the machine has
+    two cores. A forked child parses every second file and sends the results back pickled
+    (about a quarter of the cost of parsing); the parent parses the others meanwhile.
+    """
+    total = 0
+    for path, _ in files:
+        with contextlib.suppress(OSError):  # load_file reports it
+            total += path.stat().st_size
+    if len(files) < 2 or total < parallel_min_bytes or "fork" not in multiprocessing.get_all_start_methods():
+        return [load_file(path, display) for path, display in files]
+    theirs = files[1::2]
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_load_into_pipe, args=(theirs, sender), daemon=True)
+    child.start()
+    sender.close()
+    mine = [load_file(path, display) for path, display in files[0::2]]
+    try:
+        received: list[tuple[LoadedFile | None, list[Diagnostic]]] = receiver.recv()
+    except EOFError:  # the child died (out of memory, killed): parse its share here
+        received = [load_file(path, display) for path, display in theirs]
+    finally:
+        receiver.close()
+        child.join()
+    results: list[tuple[LoadedFile | None, list[Diagnostic]]] = []
+    for index in range(len(files)):
+        results.append(mine[index // 2] if index % 2 == 0 else received[index // 2])
+    return results
+
+
+def _load_into_pipe(files: list[tuple[Path, str]], sender: Connection) -> None:
+    sender.send([load_file(path, display) for path, display in files])
+    sender.close()
