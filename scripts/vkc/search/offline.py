@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from ..site.check import normalise_path
 from .index import ASSETS
 
 SW = "sw.js"
@@ -102,17 +103,9 @@ def _rewrite(page: str, page_html: str, members: set[str], web_root: str) -> str
 
 
 def _resolve(base: str, path: str) -> str | None:
-    out: list[str] = [p for p in base.split("/") if p not in ("", ".")]
-    for piece in path.split("/"):
-        if piece in ("", "."):
-            continue
-        if piece == "..":
-            if not out:
-                return None
-            out.pop()
-        else:
-            out.append(piece)
-    joined = "/".join(out)
+    joined = normalise_path(f"{base}/{path}")
+    if joined is None:
+        return None
     return joined + "/" if path.endswith("/") and joined else joined
 
 

@@ -143,7 +143,7 @@ def _check_link(page: str, link: str, scans: dict[str, PageScan], files: set[str
     target = f"{base}/{unquote(parts.path)}" if parts.path else page
     if parts.path.startswith("/"):
         target = unquote(parts.path)
-    resolved = _normalise(target)
+    resolved = normalise_path(target)
     if resolved is None:
         return f"link leaves the site: {link}"
     if parts.path.endswith("/") or resolved in dirs:
@@ -155,7 +155,8 @@ def _check_link(page: str, link: str, scans: dict[str, PageScan], files: set[str
     return None
 
 
-def _normalise(path: str) -> str | None:
+def normalise_path(path: str) -> str | None:
+    """``a/./b/../c`` -> ``a/c``; None when ``..`` climbs above the root."""
     out: list[str] = []
     for piece in path.split("/"):
         if piece in ("", "."):
