@@ -66,6 +66,7 @@ KIND_NAMES: dict[str, dict[m.Lang, str]] = {
 }
 """Record kinds as the page names them."""
 
+
 def _row(label: str, counts: Counts) -> str:
     return f"| {label} | {counts.current} | {counts.stale} | {counts.missing} | {counts.percent:.1f} % |"
 
