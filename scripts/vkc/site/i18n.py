@@ -44,6 +44,11 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "The Vietnamese text changed on {date}, after this translation was made.",
         "이 번역 이후 베트남어 원문이 {date}에 변경되었습니다.",
     ),
+    "stale_file": (
+        "Văn bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện; tệp nguồn thay đổi lần cuối ngày {date}.",
+        "The Vietnamese text changed after this translation was made; its source file last changed on {date}.",
+        "이 번역 이후 베트남어 원문이 변경되었습니다. 원문 파일의 마지막 변경일은 {date}입니다.",
+    ),
     "stale_unknown": (
         "Văn bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện (không rõ ngày).",
         "The Vietnamese text changed after this translation was made (date unknown).",

@@ -21,7 +21,7 @@ from ..status_page import render_status_page
 from . import markdown as md
 from . import records
 from .i18n import format_partial, t
-from .render import Ctx, heading, part_page, record_pages
+from .render import Ctx, heading, part_page, record_pages, stale_fallback_dates
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,12 @@ def generate_pages(
         ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]
+    stale_since = stale_fallback_dates(content, changed or {})
     out: dict[str, dict[Lang, Page]] = {}
     for path, generate in generators:
         out[path] = {}
         for lang in LANGS:
-            ctx = Ctx(content, lang, path, pages_of)
+            ctx = Ctx(content, lang, path, pages_of, stale_since=stale_since)
             title, body = generate(ctx)
             meta, last = _front_matter(ctx, title, repo_url, changed or {})
             body = re.sub(r"\n{3,}", "\n\n", body.strip())

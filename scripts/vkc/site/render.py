@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -64,6 +65,9 @@ class Ctx:
     """Page of every record id (from :func:`record_pages`)."""
     files: set[str] = field(default_factory=set)
     """Content files (relative to the content root) the page was made from."""
+    stale_since: Mapping[int, m.PartialDate] = field(default_factory=dict)
+    """For a stale text without ``vi_changed``, by ``id()`` of the text: the day its file
+    last changed in git (see :func:`stale_fallback_dates`)."""
 
     def source_file(self, record_id: str) -> None:
         """Note that the page shows a record of the file that holds ``record_id``."""
@@ -131,9 +135,12 @@ class Ctx:
 
     def stale_notice(self, value: m.LocalizedText) -> str:
         """The sentence naming when the Vietnamese changed."""
-        if value.vi_changed is None:
-            return t("stale_unknown", self.lang)
-        return t("stale_body", self.lang, date=format_partial(value.vi_changed, self.lang))
+        if value.vi_changed is not None:
+            return t("stale_body", self.lang, date=format_partial(value.vi_changed, self.lang))
+        file_changed = self.stale_since.get(id(value))
+        if file_changed is not None:
+            return t("stale_file", self.lang, date=format_partial(file_changed, self.lang))
+        return t("stale_unknown", self.lang)
 
     def date(self, value: m.PartialDate | None) -> str:
         """A date formatted for the reader, escaped."""
@@ -219,6 +226,26 @@ def admonition(kind: str, title: str, body: str) -> str:
 def heading(level: int, label: str, anchor: str) -> str:
     """A heading with a stable anchor (ids are validated ``[a-z0-9-]``, safe as attributes)."""
     return f"{'#' * min(level, 6)} {label} {{#{anchor}}}"
+
+
+def stale_fallback_dates(content: Content, changed: Mapping[str, m.PartialDate]) -> dict[int, m.PartialDate]:
+    """For each stale text that records no ``vi_changed``: the day its file last changed.
+
+    Why by identity: a LocalizedText is a value, and two equal texts may sit in files
+    changed on different days. Why the file's git date: it is the last day the Vietnamese
+    can have changed, and a given commit always yields the same date (mtimes do not).
+    """
+    from ..translations import text_fields
+
+    dates: dict[int, m.PartialDate] = {}
+    for text_field in text_fields(content):
+        value = text_field.text
+        if value.vi_changed is not None or "stale" not in (value.state("en"), value.state("ko")):
+            continue
+        file_date = changed.get(_relative(content, text_field.loaded.path))
+        if file_date is not None:
+            dates[id(value)] = file_date
+    return dates
 
 
 def _relative(content: Content, path: object) -> str:
