@@ -68,8 +68,13 @@ def test_a_new_edition_replaces_the_cache(site: Path, tmp_path: Path) -> None:
             )
             new = write_service_workers(copy, PREFIXES)["ko"]
             assert new != old
-            browser.goto(server.url + "ko/")  # a navigation makes the browser look for a new sw.js
-            browser.wait_for(f"caches.keys().then(k => k.join() === '{new}')", timeout=30)
+            browser.goto(server.url + "ko/")  # a navigation makes the browser look for a new sw.js ...
+            # ... but that one check may race the new file (seen once in CI): ask again while waiting.
+            browser.wait_for(
+                "navigator.serviceWorker.getRegistration().then(r => r.update()).catch(() => null)"
+                f".then(() => caches.keys()).then(k => k.join() === '{new}')",
+                timeout=30,
+            )
             server.stop()
             browser.goto(server.url + "ko/glossary/")
             assert browser.eval("document.getElementById('edition-2').textContent") == "2"
