@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from vkc.i18n import format_partial, format_range
 from vkc.model import PartialDate
-from vkc.site.i18n import format_partial, format_range
 from vkc.site.markdown import blocks, escape, inline, safe_url
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]

@@ -6,6 +6,7 @@ keeps them identical in both editions and in every language.
 
 from __future__ import annotations
 
+from ..i18n import format_partial, format_range, t
 from ..model import (
     Event,
     GlossaryTerm,
@@ -18,7 +19,6 @@ from ..model import (
     Source,
     Standard,
 )
-from .labels import COUNTRY, STATUS, format_partial_date
 from .markup import Ctx, esc, heading, table
 
 
@@ -76,15 +76,13 @@ def timeline_md(ctx: Ctx, projects: list[Project], level: int = 1, anchor: str =
     headers = [ctx.word(k) for k in ("date", "event", "status", "cited")]
     rows = []
     for entry in entries:
-        when = format_partial_date(entry.date, ctx.lang)
-        if entry.end:
-            when += " – " + format_partial_date(entry.end, ctx.lang)
+        when = format_range(entry.date, entry.end, ctx.lang)
         what = ctx.inline(entry.title)
         if isinstance(entry, Event) and entry.place:
             what += " — " + ctx.inline(entry.place)
         if entry.illustrative:
             what += " " + ctx.illustrative_mark()
-        status = STATUS[entry.status][ctx.lang] if isinstance(entry, Milestone) else ""
+        status = t(f"status_{entry.status}", ctx.lang) if isinstance(entry, Milestone) else ""
         rows.append([esc(when), f"[{what}]{{#{entry.id}}}", status, ctx.cite(entry.sources)])
     return heading(level, ctx.word("timeline"), anchor) + "\n" + table(headers, rows, [4, 10, 3, 3])
 
@@ -121,7 +119,7 @@ def sources_md(ctx: Ctx, level: int = 1, title: str | None = None) -> str:
     for source in sources:
         parts = [f"*{esc(source.title)}*", esc(source.publisher)]
         if source.date:
-            parts.append(esc(format_partial_date(source.date, ctx.lang)))
+            parts.append(esc(format_partial(source.date, ctx.lang)))
         entry = ". ".join(parts) + "."
         entry += f" <{source.url.replace('>', '%3E')}>" if source.url else f" ({ctx.word('no-url')})"
         if source.note:
@@ -147,7 +145,7 @@ def organizations_md(ctx: Ctx, level: int = 1) -> str:
             [
                 f"[{name}]{{#{org.id}}}",
                 esc(org.abbreviation or ""),
-                COUNTRY[org.country][ctx.lang],
+                t(f"country_{org.country}", ctx.lang),
                 ctx.cite(org.sources),
             ]
         )
@@ -162,11 +160,11 @@ def legal_documents_md(ctx: Ctx, level: int = 1) -> str:
     headers = [ctx.word(k) for k in ("number", "title", "issuer", "signed", "status", "cited")]
     rows = []
     for doc in documents:
-        status = STATUS.get(doc.status, STATUS["unknown"])[ctx.lang]
+        status = t(f"doc_{doc.status}", ctx.lang)
         if doc.superseded_by:
             status += f" ({ctx.word('superseded-by')} {esc(ctx.content.get(doc.superseded_by, LegalDocument).number)})"
         title = ctx.inline(doc.title) + (" " + ctx.illustrative_mark() if doc.illustrative else "")
         issuer = ctx.inline(ctx.content.get(doc.issuer, Organization).name, proposed=True)
-        signed = esc(format_partial_date(doc.signed, ctx.lang)) if doc.signed else ""
+        signed = esc(format_partial(doc.signed, ctx.lang)) if doc.signed else ""
         rows.append([f"[{esc(doc.number)}]{{#{doc.id}}}", title, issuer, signed, status, ctx.cite(doc.sources)])
     return heading(level, ctx.word("legal-documents"), "annex-legal") + "\n" + table(headers, rows, [3, 7, 4, 3, 3, 2])

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..content import Content
+from ..i18n import format_partial
 from ..model import LANGS, Lang, Project
 from .annexes import glossary_md, indicators_md, legal_documents_md, organizations_md, sources_md, timeline_md
 from .bodies import bilingual_md, guideline_md, project_md
-from .labels import format_partial_date, label
+from .labels import label
 from .markup import Ctx, esc
 
 EditionKind = Literal["guideline", "project", "bilingual"]
@@ -80,7 +81,7 @@ def build_edition(content: Content, kind: EditionKind, lang: Lang) -> Edition:
         "publisher": ctx.inline(pub.publisher),
         "edition": ctx.inline(pub.edition),
         "version": esc(pub.version),
-        "date-text": esc(format_partial_date(pub.date, lang)),
+        "date-text": esc(format_partial(pub.date, lang)),
         "notice": ctx.inline(pub.notice),
         "toc-title": ctx.word("contents"),
         "notice-label": ctx.word("notice"),
@@ -116,7 +117,7 @@ def _bilingual(content: Content, lang: Lang) -> Edition:
         "publisher": f"{vi.inline(pub.publisher)} / {other.inline(pub.publisher)}",
         "edition": f"{vi.inline(pub.edition)} / {other.inline(pub.edition)}",
         "version": esc(pub.version),
-        "date-text": f"{esc(format_partial_date(pub.date, 'vi'))} / {esc(format_partial_date(pub.date, lang))}",
+        "date-text": f"{esc(format_partial(pub.date, 'vi'))} / {esc(format_partial(pub.date, lang))}",
         "notice": f"{vi.inline(pub.notice)} {other.inline(pub.notice)}",
         "toc-title": f"{label('contents', 'vi')} / {label('contents', lang)}",
         "notice-label": f"{label('notice', 'vi')} / {label('notice', lang)}",

@@ -7,11 +7,7 @@ Dates go through Babel so that each language reads them in its own convention.
 
 from __future__ import annotations
 
-import datetime
-
-from babel.dates import format_date, format_skeleton
-
-from ..model import Lang, PartialDate
+from ..model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
     "guideline": {"vi": "Hướng dẫn", "en": "Guideline", "ko": "지침"},
@@ -67,37 +63,7 @@ LABELS: dict[str, dict[Lang, str]] = {
 }
 """Interface words per language; keys are stable, values are what the reader sees."""
 
-STATUS: dict[str, dict[Lang, str]] = {
-    "planned": {"vi": "dự kiến", "en": "planned", "ko": "계획"},
-    "reached": {"vi": "đã đạt", "en": "reached", "ko": "달성"},
-    "unknown": {"vi": "chưa rõ", "en": "unknown", "ko": "미확인"},
-    "in_force": {"vi": "còn hiệu lực", "en": "in force", "ko": "시행 중"},
-    "amended": {"vi": "đã sửa đổi", "en": "amended", "ko": "개정됨"},
-    "superseded": {"vi": "đã bị thay thế", "en": "superseded", "ko": "대체됨"},
-    "repealed": {"vi": "đã bãi bỏ", "en": "repealed", "ko": "폐지됨"},
-}
-"""Milestone and legal-document statuses."""
-
-COUNTRY: dict[str, dict[Lang, str]] = {
-    "vn": {"vi": "Việt Nam", "en": "Viet Nam", "ko": "베트남"},
-    "kr": {"vi": "Hàn Quốc", "en": "Republic of Korea", "ko": "대한민국"},
-    "intl": {"vi": "Quốc tế", "en": "International", "ko": "국제"},
-}
-
 
 def label(key: str, lang: Lang) -> str:
     """The interface word ``key`` in ``lang``."""
     return LABELS[key][lang]
-
-
-def format_partial_date(value: PartialDate, lang: Lang) -> str:
-    """A date to its known precision in the reader's convention (Babel, CLDR data).
-
-    ``2024-01-23`` -> "23 tháng 1, 2024" / "January 23, 2024" / "2024년 1월 23일";
-    ``2024-09`` -> "tháng 9 năm 2024" / "September 2024" / "2024년 9월"; ``2024`` -> "2024".
-    """
-    if value.day and value.month:
-        return format_date(datetime.date(value.year, value.month, value.day), "long", locale=lang)
-    if value.month:
-        return format_skeleton("yMMMM", datetime.date(value.year, value.month, 1), locale=lang)
-    return str(value.year)

@@ -183,7 +183,7 @@ def build_site(
                         target.parent.mkdir(parents=True, exist_ok=True)
                         target.write_text(per_lang[lang].markdown, encoding="utf-8")
                     extra_pages = sorted(p for p in hand[lang] if p.endswith(".md"))
-                    from .i18n import format_partial
+                    from ..i18n import format_partial
 
                     dates = {
                         rel[len(lang) + 1 :]: format_partial(day, lang)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from ..content import Content
 from ..diagnostics import ContentError, Diagnostic, display_path
+from ..i18n import LANG_NAMES, t
 from ..model import LANGS, Lang, PartialDate
-from .i18n import LANG_NAMES, t
 from .langmark import localize_palette
 from .pages import Page, nav_order
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..content import COLLECTIONS, Content
+from ..i18n import format_partial, t
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
 from ..status_page import render_status_page
 from . import markdown as md
 from . import records
-from .i18n import format_partial, t
 from .render import Ctx, heading, part_page, record_pages, stale_fallback_dates
 
 

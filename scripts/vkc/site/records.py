@@ -4,8 +4,8 @@ documents, glossary and sources. Each returns (navigation title, Markdown body).
 from __future__ import annotations
 
 from .. import model as m
+from ..i18n import LANG_NAMES, format_range, t
 from . import markdown as md
-from .i18n import LANG_NAMES, format_range, t
 from .render import Ctx, heading
 
 

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from .. import model as m
 from ..content import Content
+from ..i18n import format_partial, t
 from . import markdown as md
-from .i18n import format_partial, t
 
 PAGE_OF_COLLECTION: dict[str, str] = {
     "sources": "sources.md",

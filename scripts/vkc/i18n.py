@@ -11,7 +11,7 @@ import datetime
 
 from babel.dates import format_date, format_skeleton
 
-from ..model import Lang, PartialDate
+from .model import Lang, PartialDate
 
 LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English", "ko": "한국어"}
 """Each language's name in itself, for the switcher and the glossary."""
