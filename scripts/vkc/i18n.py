@@ -93,8 +93,8 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "project_label": ("Dự án", "Project", "사업"),
     # Organizations.
     "country": ("Quốc gia", "Country", "국가"),
-    "country_vn": ("Việt Nam", "Vietnam", "베트남"),
-    "country_kr": ("Hàn Quốc", "Korea", "한국"),
+    "country_vn": ("Việt Nam", "Viet Nam", "베트남"),
+    "country_kr": ("Hàn Quốc", "Republic of Korea", "대한민국"),
     "country_intl": ("Quốc tế", "International", "국제"),
     "vi_name": ("Tên tiếng Việt", "Vietnamese name", "베트남어 명칭"),
     "parent": ("Trực thuộc", "Part of", "소속"),
