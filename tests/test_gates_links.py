@@ -1,5 +1,5 @@
 """Gate: no broken internal link or fragment, and the same pages in vi, en and ko, checked on
-the built site by the site's own checker (vkc.site.check), which reads the built HTML."""
+the built site by the site's own checker (vkc.publish.check), which reads the built HTML."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gates.site import build
-from vkc.site.build import PREFIXES
-from vkc.site.check import check_site, scan_tree
+from vkc.publish.build import PREFIXES
+from vkc.publish.check import check_site, scan_tree
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 
 from browser import Browser, Server, search
 from vkc.search.offline import write_archives, write_service_workers
-from vkc.site.build import build_site
+from vkc.publish.build import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 PREFIXES = {"vi": "", "en": "en/", "ko": "ko/"}

@@ -5,15 +5,19 @@ The fixture here is also what tests/test_reports.py renders to PDF and DOCX.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
 import pytest
 
+from vkc.cli import main
 from vkc.content import Content, load_content
 from vkc.numbering import guideline_numbers, numbered_title
 from vkc.reports.editions import build_edition, edition_plan
-from vkc.reports.markup import body_md, esc, paragraphs
+from vkc.document.editions import paragraphs
+from vkc.reports.pandoc_markdown import body_md, esc
 
 REPORT_FIXTURE = """\
 publication:
@@ -181,8 +185,13 @@ def write_report_content(dest: Path) -> Path:
 
 
 def load_report_content(dest: Path) -> Content:
-    """The reports fixture, validated."""
-    content, diagnostics = load_content(write_report_content(dest))
+    """The reports fixture, validated, its translations recorded as current (a stale one would
+    carry a notice everywhere; tests/test_notices.py covers those)."""
+    write_report_content(dest)
+    for lang in ("en", "ko"):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["translations", "mark-current", "--content", str(dest), "--lang", lang, "--all"]) == 0
+    content, diagnostics = load_content(dest)
     assert content is not None, diagnostics
     return content
 
@@ -214,23 +223,25 @@ def test_headings_carry_the_site_numbers_in_every_language(content: Content) -> 
     }
     assert headings["vi"][:7] == [
         "# Giới thiệu {#introduction}",
-        "# Phần 1. Khung chính sách {#part-framework}",
-        "## 1.1 Đề án 950 {#chapter-950}",
-        "## 1.2 Hạ tầng số {#chapter-digital}",
-        "### 1.2.1 Dữ liệu mở {#section-open-data}",
-        "# Phần 2. Triển khai {#part-implementation}",
-        "## 2.1 Thí điểm \\<b\\>\\*A\\*\\</b\\> {#chapter-pilots}",
+        "# Phần 1\\. Khung chính sách {#part-framework}",
+        "## 1\\.1 Đề án 950 {#chapter-950}",
+        "## 1\\.2 Hạ tầng số {#chapter-digital}",
+        "### 1\\.2\\.1 Dữ liệu mở {#section-open-data}",
+        "# Phần 2\\. Triển khai {#part-implementation}",
+        "## 2\\.1 Thí điểm \\<b\\>\\*A\\*\\</b\\> {#chapter-pilots}",
     ]
-    assert headings["en"][3] == "## 1.2 Digital infrastructure {#chapter-digital}"
-    # Korean has no title for chapter 1.1: the Vietnamese one, marked as untranslated.
-    assert headings["ko"][2] == "## 1.1 [Đề án 950]{lang=vi} [\\[미번역\\]]{.untranslated} {#chapter-950}"
+    assert headings["en"][3] == "## 1\\.2 Digital infrastructure {#chapter-digital}"
+    # Korean has no title for chapter 1.1: the Vietnamese one, with the site's notice under it.
+    ko = build_edition(content, "guideline", "ko").markdown
+    assert "## 1\\.1 [Đề án 950]{lang=vi} {#chapter-950}\n\n[(아직 번역되지 않음)]{.heading-note}\n" in ko
 
 
 def test_untranslated_body_falls_back_to_vietnamese_under_a_notice(content: Content) -> None:
     markdown = build_edition(content, "guideline", "en").markdown
     assert (
-        "::: {.untranslated lang=vi}\n*\\[not yet translated; Vietnamese text\\]*\n\n"
-        "Đề án 950 được phê duyệt năm 2018.\n:::\n"
+        "::: {.notice .untranslated}\n[**Not yet translated:** This text has no English translation yet; "
+        "the Vietnamese original is shown\\.]{.untranslated}\n:::\n\n"
+        "::: {lang=vi}\nĐề án 950 được phê duyệt năm 2018.\n:::\n"
     ) in markdown
 
 
@@ -243,7 +254,7 @@ def test_every_citation_links_to_an_entry_of_the_sources_list(content: Content) 
         assert targets <= anchors, (kind, lang)
     markdown = build_edition(content, "guideline", "vi").markdown
     assert "*Nguồn:* [\\[1\\]](#src-plo), [\\[2\\]](#src-two)" in markdown
-    assert "[\\[2\\]]{#src-two} *Second test source*. Test Publisher. tháng 9 năm 2024." in markdown
+    assert "[\\[2\\]]{#src-two} *Second test source*\\. Test Publisher\\. tháng 9 năm 2024\\." in markdown
 
 
 def test_illustrative_records_are_marked(content: Content) -> None:
@@ -256,10 +267,11 @@ def test_bilingual_edition_pairs_paragraphs(content: Content) -> None:
     edition = build_edition(content, "bilingual", "ko")
     assert edition.stem == "guideline-vi-ko"
     assert edition.doc_lang == "vi"
-    pairs = re.findall(r"::: \{lang=vi\}\n(.*?)\n:::\n::: \{lang=ko\}\n(.*?)\n:::", edition.markdown, re.S)
+    pairs = re.findall(r"::: \{lang=vi\}\n(.*?)\n:::\n::: \{lang=ko\}\n(.*?)\n:::\n:::::", edition.markdown, re.S)
     assert ("Đoạn thứ hai về dữ liệu đô thị.", "도시 데이터에 관한 둘째 단락.") in pairs
-    # A missing translation leaves its cell with the notice, not a wrong paragraph.
-    assert ("Đề án 950 được phê duyệt năm 2018.", "*\\[미번역\\]*") in pairs
+    # A missing translation leaves its cell with the site's notice, not a wrong paragraph.
+    notice = "::: {.notice .untranslated}\n[**아직 번역되지 않음:** 이 부분은 아직 한국어로 번역되지 않아 베트남어 원문을 표시합니다\\.]{.untranslated}\n:::"
+    assert ("Đề án 950 được phê duyệt năm 2018.", notice) in pairs
     with pytest.raises(ValueError, match="pairs Vietnamese with en or ko"):
         build_edition(content, "bilingual", "vi")
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from browser import Browser, Server, search
-from vkc.site.build import build_site
+from vkc.publish.build import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from vkc.model import source_hash
-from vkc.site.build import build_site
+from vkc.publish.build import build_site
 
 DEF_VI = "Đô thị ứng dụng công nghệ số để quản lý."
 TERM_VI = "đô thị thông minh"

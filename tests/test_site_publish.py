@@ -17,8 +17,8 @@ import pytest
 
 from conftest import FIXTURES, REPO, CliResult
 from vkc.diagnostics import display_path
-from vkc.site.build import build_site
-from vkc.site.check import scan_html
+from vkc.publish.build import build_site
+from vkc.publish.check import scan_html
 
 
 def _tree_digest(root: Path) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import CliResult
-from vkc.cmd_translations import format_status_text
+from vkc.commands.translations import format_status_text
 from vkc.content import load_content
 from vkc.model import source_hash
 from vkc.translations import translation_status

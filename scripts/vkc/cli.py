@@ -1,67 +1,12 @@
-"""The `vkc` command line: one sub-command per module, each taking `--content DIR`.
-
-Why: editors and CI call the same commands; every command reports problems as
-diagnostics and exits 0 on success, 1 on bad input, 2 on a usage error, and never shows a
-traceback for bad input.
-"""
+"""Entry point of the `vkc` script and of ``python -m vkc.cli``; the commands live in :mod:`vkc.commands`."""
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Protocol
 
-from .diagnostics import ContentError, render
+from .commands import main
 
-COMMAND_MODULES = ("vkc.cmd_check", "vkc.cmd_translations", "vkc.cmd_report", "vkc.cmd_site")
-"""Modules that each define ``register(subparsers)``; one line per command family."""
-
-
-class _Command(Protocol):
-    def __call__(self, args: argparse.Namespace) -> int: ...
-
-
-def add_content_option(parser: argparse.ArgumentParser) -> None:
-    """The `--content DIR` option every command takes."""
-    parser.add_argument(
-        "--content",
-        type=Path,
-        default=Path("content"),
-        metavar="DIR",
-        help="folder holding the YAML content (default: content)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every registered command."""
-    parser = argparse.ArgumentParser(prog="vkc", description="Publication system for the VKC smart-city guideline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `vkc` script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: _Command = args.handler
-    try:
-        return handler(args)
-    except ContentError as exc:
-        print(render(exc.diagnostics, getattr(args, "format", "text") or "text"), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader (`vkc status | head`) closed the pipe: not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-
+__all__ = ["main"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -8,17 +8,19 @@ the next); cross-references are checked only once every record has its shape.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from .crossref import check_references
 from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from .schema_errors import diagnostics_from_error
-from .yamlload import KeyPath, LoadedFile, load_files
+from .walk import localized_texts, nested_records
+from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, load_files
 
 COLLECTIONS: dict[str, type[m.Record]] = {
     "sources": m.Source,
@@ -36,20 +38,6 @@ SINGLETONS: dict[str, type[BaseModel]] = {"publication": m.Publication, "guideli
 """Top-level keys that must appear exactly once in the whole content."""
 
 R = TypeVar("R", bound=m.Record)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record or value was written."""
-
-    file: LoadedFile
-    """The parsed file."""
-    path: KeyPath
-    """Key path of the record inside the file."""
-
-    def line(self, sub: KeyPath = ()) -> int:
-        """Line of the record (or of ``sub`` inside it)."""
-        return self.file.position((*self.path, *sub))[0]
 
 
 @dataclass
@@ -71,6 +59,11 @@ class Content:
     by_id: dict[str, m.Record] = field(default_factory=dict)
     """Every record with an id, nested ones included."""
 
+    @functools.cached_property
+    def source_numbers(self) -> dict[str, int]:
+        """Each source's number in the sources list (content order, from 1): citations print it."""
+        return {s.id: i for i, s in enumerate(self.records.get("sources", []), start=1)}
+
     def collection(self, name: str, kind: type[R]) -> list[R]:
         """The records of one collection, typed."""
         return [r for r in self.records.get(name, []) if isinstance(r, kind)]
@@ -85,19 +78,6 @@ class Content:
 def content_files(root: Path) -> list[Path]:
     """The YAML files of a content directory, in a stable order."""
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
-def nested_records(record: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, m.Record]]:
-    """Every record inside ``record`` (itself included), with its relative key path."""
-    if isinstance(record, m.Record):
-        yield path, record
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            if isinstance(item, m.Record) or (isinstance(item, BaseModel) and not isinstance(item, m.LocalizedText)):
-                sub = (*path, name, index) if isinstance(value, list) else (*path, name)
-                yield from nested_records(item, sub)
 
 
 @dataclass
@@ -188,8 +168,6 @@ class _Collector:
 
 def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
     """Load and validate every file under ``root``; the content is None when any error remains."""
-    from .crossref import check_references
-
     collector = _Collector(root)
     if not root.is_dir():
         return None, [
@@ -278,3 +256,86 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
         by_id=by_id,
     )
     return content, sort_diagnostics(diagnostics)
+
+
+State = Literal["current", "stale", "missing"]
+"""The state of a translation (:meth:`vkc.model.LocalizedText.state`)."""
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One LocalizedText of the content and where it was written."""
+
+    record_id: str
+    """Id of the nearest record holding it (``publication`` for the edition)."""
+    kind: str
+    """Kind of that record, e.g. ``organization``, ``section``."""
+    key_path: KeyPath
+    """Path of the text inside its record, e.g. ``("standards", 0, "note")``."""
+    file_path: KeyPath
+    """Path of the text inside its file."""
+    loaded: LoadedFile
+    """The file it was written in."""
+    text: m.LocalizedText
+    """The text itself."""
+    part: str = ""
+    """Id of the guideline part it belongs to (empty outside the guideline)."""
+
+    @property
+    def key(self) -> str:
+        """The key path as written in commands and PO contexts (``standards.0.note``)."""
+        return format_key_path(self.key_path)
+
+    @property
+    def file(self) -> str:
+        """The file as diagnostics show it."""
+        return self.loaded.display
+
+    @property
+    def context(self) -> str:
+        """``record-id:key.path``: the field's identity in PO files and links."""
+        return f"{self.record_id}:{self.key}"
+
+    def line(self, lang: m.Lang | None = None) -> int:
+        """Line of the ``lang`` value, or of the text's key when that value is absent."""
+        if lang is not None and (*self.file_path, lang) in self.loaded.positions:
+            return self.loaded.position((*self.file_path, lang))[0]
+        return self.loaded.position(self.file_path)[0]
+
+    def state(self, lang: m.TranslationLang) -> State:
+        """Current, stale or missing in ``lang``."""
+        return self.text.state(lang)
+
+
+def text_fields(content: Content) -> list[TextField]:
+    """Every LocalizedText of the content, in file order (publication, guideline, collections)."""
+    roots: list[tuple[BaseModel, str, Origin]] = [
+        (content.publication, "publication", content.singleton_origins["publication"]),
+        (content.guideline, content.guideline.id, content.singleton_origins["guideline"]),
+    ]
+    for records in content.records.values():
+        roots.extend((record, record.id, content.origins[record.id]) for record in records)
+    fields = [
+        TextField(found.record_id, found.kind, found.key_path, found.path, origin.file, found.text, found.part)
+        for obj, record_id, origin in roots
+        for found in localized_texts(obj, record_id, origin.path)
+    ]
+    fields.sort(key=lambda f: (f.file, f.line()))
+    return fields
+
+
+def content_file(content: Content, path: Path) -> str:
+    """A content file relative to the content folder (``records.yaml``), or its name when outside it.
+
+    The one answer for "which file": git dates, the pages' sources, and (prefixed with the
+    folder's name by :func:`repository_path`) links into the repository.
+    """
+    try:
+        return path.resolve().relative_to(content.root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def repository_path(content: Content, loaded: LoadedFile) -> str:
+    """The file as a repository path: ``content/records.yaml`` (the content folder's name first)."""
+    return f"{content.root.resolve().name}/{content_file(content, loaded.path)}"

@@ -10,16 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity
-from .yamlload import KeyPath
-
-if TYPE_CHECKING:
-    from .content import Origin
+from .yamlload import KeyPath, Origin
 
 REFERENCE_TARGETS: dict[str, type[m.Record]] = {
     "sources": m.Source,

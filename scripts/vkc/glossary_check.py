@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import model as m
-from .content import Content
+from .content import Content, TextField, text_fields
 from .diagnostics import Diagnostic, Severity
-from .translations import TextField, text_fields
 from .yamlload import format_key_path
 
 LANG_NAMES = {"en": "English", "ko": "Korean"}

@@ -91,6 +91,10 @@ def glossary_csv(content: Content) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+GLOSSARY_FILES: tuple[str, ...] = ("glossary.csv", "glossary.tbx")
+"""The files :func:`write_glossary_exports` writes (the About page lists them before they exist)."""
+
+
 def write_glossary_exports(content: Content, downloads: Path) -> list[Path]:
     """Write ``glossary.tbx`` and ``glossary.csv`` into ``downloads``; returns the files."""
     downloads.mkdir(parents=True, exist_ok=True)

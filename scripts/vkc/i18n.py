@@ -26,7 +26,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "organizations": ("Cơ quan, tổ chức", "Organizations", "기관"),
     "legal": ("Văn bản pháp lý", "Legal documents", "법령·문서"),
     "glossary": ("Thuật ngữ", "Glossary", "용어집"),
-    "sources": ("Nguồn", "Sources", "출처"),
+    "sources": ("Nguồn tham khảo", "Sources", "출처"),
     "about": ("Về ấn phẩm này", "About this publication", "이 간행물에 대하여"),
     "translation_status": ("Tình trạng bản dịch", "Translation status", "번역 현황"),
     "more": ("Thông tin thêm", "More", "더 보기"),
@@ -77,11 +77,11 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "overview": ("Tổng quan", "Overview", "개요"),
     "components": ("Hợp phần", "Components", "구성 요소"),
     "component_n": ("Hợp phần {n}", "Component {n}", "구성 요소 {n}"),
-    "timeline": ("Dòng thời gian", "Timeline", "연혁"),
+    "timeline": ("Tiến trình dự án", "Project timeline", "사업 일정"),
     "milestones": ("Mốc tiến độ", "Milestones", "추진 일정"),
     "funding": ("Nguồn vốn", "Funding", "재원"),
     "approved_by": ("Phê duyệt theo", "Approved by", "승인 근거"),
-    "partners": ("Đối tác", "Partners", "참여 기관"),
+    "partners": ("Các bên tham gia", "Partners", "참여 기관"),
     "place": ("Địa điểm", "Place", "장소"),
     "organisers": ("Đơn vị tổ chức", "Organisers", "주최"),
     "participants": ("Thành phần tham gia", "Participants", "참여"),
@@ -118,7 +118,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     # Legal documents.
     "number": ("Số hiệu", "Number", "문서 번호"),
     "type": ("Loại", "Type", "종류"),
-    "issuer": ("Cơ quan ban hành", "Issuer", "발행 기관"),
+    "issuer": ("Cơ quan ban hành", "Issued by", "발행 기관"),
     "signed": ("Ngày ký", "Signed", "서명일"),
     "effective": ("Hiệu lực từ", "In force from", "시행일"),
     "status": ("Tình trạng", "Status", "상태"),
@@ -178,6 +178,79 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "이 간행물은 베트남어, 영어, 한국어로 제공되며 베트남어 본문이 원문이자 공식 본문입니다.",
     ),
     "date_unknown": ("không rõ ngày", "date unknown", "날짜 미상"),
+    # Theme (the templates in overrides/ read these through mkdocs' extra config).
+    "report_error": ("Báo lỗi trên trang này", "Report an error on this page", "이 페이지의 오류 신고"),
+    "not_found_title": ("Không tìm thấy trang", "Page not found", "페이지를 찾을 수 없습니다"),
+    "not_found_body": (
+        "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Chọn trang chủ:",
+        "The page you are looking for does not exist or has moved. Go to a home page:",
+        "찾으시는 페이지가 없거나 이동되었습니다. 홈페이지로 이동:",
+    ),
+    "palette_dark": ("Chuyển sang chế độ tối", "Switch to dark mode", "어두운 모드로 전환"),
+    "palette_light": ("Chuyển sang chế độ sáng", "Switch to light mode", "밝은 모드로 전환"),
+    # Search script (vkc/search/assets/vkc-search.js receives them in data-text).
+    "search_none": ("Không tìm thấy kết quả", "No matching pages", "일치하는 문서가 없습니다"),
+    "search_count": ("# kết quả", "# results", "검색 결과 #개"),
+    "search_file": (
+        "Trình duyệt chặn tìm kiếm khi mở tệp trên máy. Hãy dùng bản web:",
+        "Your browser blocks search in files opened from disk. Use the web edition:",
+        "브라우저가 파일에서 여는 문서의 검색을 막습니다. 웹판을 이용하세요:",
+    ),
+    "search_bridge": ("Theo bảng thuật ngữ:", "From the glossary:", "용어집:"),
+    "search_loading": ("Đang tải chỉ mục…", "Loading the index…", "색인을 불러오는 중…"),
+    # Printed editions.
+    "edition_project": ("Báo cáo dự án", "Project report", "사업 보고서"),
+    "edition_bilingual": ("Bản song ngữ", "Bilingual edition", "이중 언어판"),
+    "notice": ("Lưu ý", "Notice", "알림"),
+    "introduction": ("Giới thiệu", "Introduction", "소개"),
+    "event": ("Sự kiện", "Event", "행사"),
+    "abbreviation": ("Viết tắt", "Abbreviation", "약칭"),
+    "title": ("Tên", "Title", "제목"),
+    "name": ("Tên", "Name", "명칭"),
+    "superseded_by_short": ("được thay thế bởi", "superseded by", "대체 문서:"),
+    "pair_en": ("Việt – Anh", "Vietnamese – English", "베트남어 – 영어"),
+    "pair_ko": ("Việt – Hàn", "Vietnamese – Korean", "베트남어 – 한국어"),
+    # Translation-status page.
+    "ts_title": ("Tình trạng bản dịch", "Translation status", "번역 현황"),
+    "ts_intro": (
+        "Tiếng Việt là văn bản gốc. Một bản dịch là “cập nhật” khi được dịch từ văn bản tiếng Việt hiện tại, “lỗi thời” khi tiếng Việt đã thay đổi sau khi dịch, và “còn thiếu” khi chưa có.",
+        "Vietnamese is the source text. A translation is “current” when it was made from today's Vietnamese, “stale” when the Vietnamese changed after it was made, and “missing” when there is none yet.",
+        "베트남어가 원문이다. 번역은 현재의 베트남어를 바탕으로 했으면 ‘최신’, 번역한 뒤 베트남어가 바뀌었으면 ‘갱신 필요’, 아직 없으면 ‘누락’이다.",
+    ),
+    "ts_progress": ("Tiến độ", "Progress", "진행률"),
+    "ts_language": ("Ngôn ngữ", "Language", "언어"),
+    "ts_current": ("Cập nhật", "Current", "최신"),
+    "ts_stale": ("Lỗi thời", "Stale", "갱신 필요"),
+    "ts_missing": ("Còn thiếu", "Missing", "누락"),
+    "ts_by_kind": ("Theo loại hồ sơ", "By record kind", "기록 유형별"),
+    "ts_by_part": ("Theo phần của hướng dẫn", "By part of the guideline", "지침의 편별"),
+    "ts_kind": ("Loại", "Kind", "유형"),
+    "ts_part": ("Phần", "Part", "편"),
+    "ts_none": ("Không có.", "None.", "없음."),
+    "ts_howto": (
+        "Sau khi rà soát một bản dịch, đánh dấu nó là cập nhật bằng lệnh",
+        "After reviewing a translation, mark it current with",
+        "번역을 검토한 뒤 다음 명령으로 최신으로 표시한다",
+    ),
+    "ts_lang_en": ("Tiếng Anh", "English", "영어"),
+    "ts_lang_ko": ("Tiếng Hàn", "Korean", "한국어"),
+    "kind_publication": ("Ấn phẩm", "Publication", "간행물"),
+    "kind_guideline": ("Hướng dẫn", "Guideline", "지침"),
+    "kind_part": ("Phần", "Part", "편"),
+    "kind_chapter": ("Chương", "Chapter", "장"),
+    "kind_section": ("Mục", "Section", "절"),
+    "kind_source": ("Nguồn", "Source", "출처"),
+    "kind_organization": ("Cơ quan, tổ chức", "Organization", "기관"),
+    "kind_legal_document": ("Văn bản pháp luật", "Legal document", "법령 문서"),
+    "kind_standard": ("Tiêu chuẩn", "Standard", "표준"),
+    "kind_indicator_category": ("Nhóm chỉ số", "Indicator category", "지표 범주"),
+    "kind_indicator": ("Chỉ số", "Indicator", "지표"),
+    "kind_project": ("Dự án", "Project", "사업"),
+    "kind_component": ("Hợp phần", "Component", "구성요소"),
+    "kind_event": ("Sự kiện", "Event", "행사"),
+    "kind_milestone": ("Mốc", "Milestone", "이정표"),
+    "kind_pilot": ("Thí điểm", "Pilot", "시범사업"),
+    "kind_glossary_term": ("Thuật ngữ", "Glossary term", "용어"),
 }
 _INDEX: dict[Lang, int] = {"vi": 0, "en": 1, "ko": 2}
 
@@ -186,6 +259,20 @@ def t(key: str, lang: Lang, **values: str) -> str:
     """The interface string ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
     text = _STRINGS[key][_INDEX[lang]]
     return text.format(**values) if values else text
+
+
+def words_for(prefix: str, lang: Lang) -> dict[str, str]:
+    """Every interface word whose key starts with ``prefix``, keyed without it (for a script)."""
+    return {key[len(prefix) :]: texts[_INDEX[lang]] for key, texts in _STRINGS.items() if key.startswith(prefix)}
+
+
+THEME_WORDS: tuple[str, ...] = ("last_changed", "report_error", "not_found_title", "not_found_body", "more")
+"""The words the theme's templates print (``config.extra.vkc_text``)."""
+
+
+def theme_words(lang: Lang) -> dict[str, str]:
+    """The theme's words in ``lang``."""
+    return {key: t(key, lang) for key in THEME_WORDS}
 
 
 def has(key: str) -> bool:

@@ -17,10 +17,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from .content import Content
+from .content import Content, TextField, repository_path, text_fields
 from .diagnostics import ContentError, Diagnostic, Severity, display_path, has_errors
 from .model import TRANSLATION_LANGS, TranslationLang, source_hash
-from .translations import TextField, content_relative, text_fields
 from .yamledit import FieldChange, edit_files, group_changes
 
 STALE_COMMENT = "stale: the Vietnamese changed after this translation was made"
@@ -56,7 +55,7 @@ def _add(catalog: Catalog, content: Content, text_field: TextField, lang: Transl
     message = catalog.add(
         text.vi,
         text.text(lang) or "",
-        locations=[(content_relative(content, text_field.loaded), text_field.line(lang))],
+        locations=[(repository_path(content, text_field.loaded), text_field.line(lang))],
         flags=["fuzzy"] if state == "stale" else [],
         auto_comments=comments,
         context=text_field.context,

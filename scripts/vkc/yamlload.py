@@ -445,3 +445,17 @@ def load_files(
 def _load_into_pipe(files: list[tuple[Path, str]], sender: Connection) -> None:
     sender.send([load_file(path, display) for path, display in files])
     sender.close()
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record or value was written."""
+
+    file: LoadedFile
+    """The parsed file."""
+    path: KeyPath
+    """Key path of the record inside the file."""
+
+    def line(self, sub: KeyPath = ()) -> int:
+        """Line of the record (or of ``sub`` inside it)."""
+        return self.file.position((*self.path, *sub))[0]

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from vkc.site.build import build_site
+from vkc.publish.build import build_site
 
 GATES = Path(__file__).resolve().parent
 REPO = GATES.parents[1]

@@ -7,11 +7,12 @@ content into the `downloads/` folder of the tree being published. `vkc report` r
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..content import Content
+from ..model import PartialDate
 from .editions import EDITION_KINDS, Edition, EditionKind, build_edition, edition_plan
 from .render import FONT_DIRS, ReportError, font_set, render_docx, render_pdf
 
@@ -29,7 +30,9 @@ __all__ = [
 ]
 
 
-def render_outputs(content: Content, font_dirs: tuple[str, ...] = FONT_DIRS) -> dict[str, bytes]:
+def render_outputs(
+    content: Content, font_dirs: tuple[str, ...] = FONT_DIRS, stale_since: Mapping[int, PartialDate] | None = None
+) -> dict[str, bytes]:
     """Every published edition, rendered: ``{"guideline-vi.pdf": bytes, …}``.
 
     Why threads: about half the work is pandoc, a child process, which runs beside the
@@ -41,7 +44,7 @@ def render_outputs(content: Content, font_dirs: tuple[str, ...] = FONT_DIRS) -> 
     font_set(font_dirs)  # fail early, once, when a font is missing
     jobs: list[tuple[str, Callable[[], bytes]]] = []
     for kind, lang, formats in edition_plan():
-        edition = build_edition(content, kind, lang)
+        edition = build_edition(content, kind, lang, stale_since)
         for fmt in formats:
             if fmt == "pdf":
                 jobs.append((f"{edition.stem}.pdf", _pdf_job(edition, font_dirs)))
@@ -62,12 +65,14 @@ def _docx_job(edition: Edition) -> Callable[[], bytes]:
     return lambda: render_docx(edition)
 
 
-def write_editions(content: Content, downloads: Path) -> list[Path]:
+def write_editions(
+    content: Content, downloads: Path, stale_since: Mapping[int, PartialDate] | None = None
+) -> list[Path]:
     """Write all editions into ``downloads``; returns the files written, sorted by name.
 
     Raises :class:`ReportError` (e.g. a missing font) before writing anything.
     """
-    outputs = render_outputs(content)
+    outputs = render_outputs(content, stale_since=stale_since)
     downloads.mkdir(parents=True, exist_ok=True)
     written = []
     for name, data in outputs.items():

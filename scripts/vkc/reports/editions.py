@@ -1,24 +1,20 @@
-"""Each edition as pandoc Markdown plus cover metadata: a pure function of the validated content.
+"""Each edition as pandoc Markdown plus cover metadata: the edition's document, marked up.
 
-Why: everything an edition says is decided here, without pandoc or typst, so tests can read
-the Markdown directly and the renderers stay thin.
+Why: everything an edition says is decided in :mod:`vkc.document.editions`, without pandoc or
+typst, so tests can read the Markdown directly and the renderers stay thin.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from ..content import Content
-from ..i18n import format_partial
-from ..model import LANGS, Lang, Project
-from .annexes import glossary_md, indicators_md, legal_documents_md, organizations_md, sources_md, timeline_md
-from .bodies import bilingual_md, guideline_md, project_md
-from .labels import label
-from .markup import Ctx, esc
+from ..document.editions import EDITION_KINDS, EditionKind, edition_document, edition_plan, edition_stem
+from ..model import Lang, PartialDate
+from .pandoc_markdown import edition_markdown
 
-EditionKind = Literal["guideline", "project", "bilingual"]
-EDITION_KINDS: tuple[EditionKind, ...] = ("guideline", "project", "bilingual")
+__all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "edition_plan"]
 
 
 @dataclass(frozen=True)
@@ -45,94 +41,13 @@ class Edition:
     @property
     def stem(self) -> str:
         """File name without extension, e.g. ``guideline-ko``, ``project-report-en``, ``guideline-vi-ko``."""
-        if self.kind == "bilingual":
-            return f"guideline-vi-{self.lang}"
-        return f"{'guideline' if self.kind == 'guideline' else 'project-report'}-{self.lang}"
+        return edition_stem(self.kind, self.lang)
 
 
-def edition_plan() -> list[tuple[EditionKind, Lang, tuple[str, ...]]]:
-    """Every edition the site publishes, with its formats."""
-    plan: list[tuple[EditionKind, Lang, tuple[str, ...]]] = []
-    for kind in ("guideline", "project"):
-        plan.extend((kind, lang, ("pdf", "docx")) for lang in LANGS)
-    plan.extend(("bilingual", lang, ("pdf",)) for lang in ("en", "ko"))
-    return plan
-
-
-def build_edition(content: Content, kind: EditionKind, lang: Lang) -> Edition:
+def build_edition(
+    content: Content, kind: EditionKind, lang: Lang, stale_since: Mapping[int, PartialDate] | None = None
+) -> Edition:
     """The Markdown and metadata of one edition (``lang`` may not be vi for ``bilingual``)."""
-    if kind == "bilingual":
-        if lang == "vi":
-            raise ValueError("a bilingual edition pairs Vietnamese with en or ko")
-        return _bilingual(content, lang)
-    ctx = Ctx.make(content, lang)
-    projects = content.collection("projects", Project)
-    if kind == "guideline":
-        parts = [guideline_md(ctx), indicators_md(ctx), timeline_md(ctx, projects), glossary_md(ctx), sources_md(ctx)]
-    else:
-        parts = [project_md(ctx, p) for p in projects]
-        parts += [organizations_md(ctx), legal_documents_md(ctx), indicators_md(ctx), glossary_md(ctx), sources_md(ctx)]
-    pub = content.publication
-    kind_label = label("guideline" if kind == "guideline" else "project", lang)
-    title_text, _ = ctx.text(pub.title)
-    metadata = {
-        "title": ctx.inline(pub.title),
-        "kind-label": kind_label,
-        "publisher": ctx.inline(pub.publisher),
-        "edition": ctx.inline(pub.edition),
-        "version": esc(pub.version),
-        "date-text": esc(format_partial(pub.date, lang)),
-        "notice": ctx.inline(pub.notice),
-        "toc-title": ctx.word("contents"),
-        "notice-label": ctx.word("notice"),
-        "edition-label": ctx.word("edition"),
-        "version-label": ctx.word("version"),
-        "date-label": ctx.word("date"),
-        "running-title": f"{ctx.inline(pub.title)} — {kind_label}",
-    }
-    if pub.subtitle:
-        metadata["subtitle"] = ctx.inline(pub.subtitle)
-    return Edition(
-        kind,
-        lang,
-        "\n".join(p for p in parts if p),
-        metadata,
-        f"{title_text} — {kind_label}",
-        ctx.text(pub.publisher)[0],
-        lang,
-        (pub.date.year, pub.date.month or 1, pub.date.day or 1),
-    )
-
-
-def _bilingual(content: Content, lang: Lang) -> Edition:
-    vi, other = Ctx.make(content, "vi"), Ctx.make(content, lang)
-    pub = content.publication
-    both = {key: f"{label(key, 'vi')} / {label(key, lang)}" for key in ("glossary", "sources")}
-    parts = [bilingual_md(vi, other), glossary_md(vi, title=both["glossary"]), sources_md(vi, title=both["sources"])]
-    pair_name = {"en": "Việt – Anh / Vietnamese – English", "ko": "Việt – Hàn / 베트남어 – 한국어"}[lang]
-    metadata = {
-        "title": vi.inline(pub.title),
-        "subtitle": other.inline(pub.title),
-        "kind-label": f"{label('guideline', 'vi')} / {label('guideline', lang)} — {pair_name}",
-        "publisher": f"{vi.inline(pub.publisher)} / {other.inline(pub.publisher)}",
-        "edition": f"{vi.inline(pub.edition)} / {other.inline(pub.edition)}",
-        "version": esc(pub.version),
-        "date-text": f"{esc(format_partial(pub.date, 'vi'))} / {esc(format_partial(pub.date, lang))}",
-        "notice": f"{vi.inline(pub.notice)} {other.inline(pub.notice)}",
-        "toc-title": f"{label('contents', 'vi')} / {label('contents', lang)}",
-        "notice-label": f"{label('notice', 'vi')} / {label('notice', lang)}",
-        "edition-label": f"{label('edition', 'vi')} / {label('edition', lang)}",
-        "version-label": f"{label('version', 'vi')} / {label('version', lang)}",
-        "date-label": f"{label('date', 'vi')} / {label('date', lang)}",
-        "running-title": f"{vi.inline(pub.title)} — {label('bilingual', 'vi')} / {label('bilingual', lang)}",
-    }
-    return Edition(
-        "bilingual",
-        lang,
-        "\n".join(p for p in parts if p),
-        metadata,
-        f"{pub.title.vi} — {label('bilingual', 'vi')} ({pair_name})",
-        pub.publisher.vi,
-        "vi",
-        (pub.date.year, pub.date.month or 1, pub.date.day or 1),
-    )
+    doc = edition_document(content, kind, lang, stale_since)
+    markdown, metadata = edition_markdown(doc.document)
+    return Edition(kind, lang, markdown, metadata, doc.title, doc.author, doc.doc_lang, doc.date)

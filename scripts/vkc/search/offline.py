@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from ..site.check import normalise_path
+from ..site.urls import normalise_path
 from .index import ASSETS
 
 SW = "sw.js"

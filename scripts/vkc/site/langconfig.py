@@ -15,37 +15,14 @@ from urllib.parse import urlsplit
 
 from ..content import Content
 from ..diagnostics import ContentError, Diagnostic, display_path
-from ..i18n import LANG_NAMES, t
+from ..document.pages import nav_order
+from ..i18n import LANG_NAMES, t, theme_words, words_for
 from ..model import LANGS, Lang, PartialDate
 from .langmark import localize_palette
-from .pages import Page, nav_order
+from .page_markdown import Page
 
 PREFIXES: dict[str, str] = {"vi": "", "en": "en/", "ko": "ko/"}
 """Where each language lives in the published tree: Vietnamese at the root."""
-
-TEXT: dict[Lang, dict[str, str]] = {
-    "vi": {
-        "last_changed": "Cập nhật lần cuối",
-        "report_error": "Báo lỗi trên trang này",
-        "not_found_title": "Không tìm thấy trang",
-        "not_found_body": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Chọn trang chủ:",
-        "more": "Thông tin thêm",
-    },
-    "en": {
-        "last_changed": "Last changed",
-        "report_error": "Report an error on this page",
-        "not_found_title": "Page not found",
-        "not_found_body": "The page you are looking for does not exist or has moved. Go to a home page:",
-        "more": "More",
-    },
-    "ko": {
-        "last_changed": "최종 수정",
-        "report_error": "이 페이지의 오류 신고",
-        "not_found_title": "페이지를 찾을 수 없습니다",
-        "not_found_body": "찾으시는 페이지가 없거나 이동되었습니다. 홈페이지로 이동:",
-        "more": "더 보기",
-    },
-}
 
 
 def error(file: str, code: str, message: str, hint: str = "") -> ContentError:
@@ -151,7 +128,7 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
         else:
             nav.append({generated[item][lang].title: item})
     if extra_pages:
-        nav.append({TEXT[lang]["more"]: _folder_nav(extra_pages)})
+        nav.append({t("more", lang): _folder_nav(extra_pages)})
     return nav
 
 
@@ -208,7 +185,8 @@ def language_config(
         vkc_prefix=PREFIXES[lang],
         vkc_root_url=root_url,
         vkc_root_path=urlsplit(root_url).path or "/",
-        vkc_text=TEXT[lang],
+        vkc_text=theme_words(lang),
+        vkc_search_text=words_for("search_", lang),
         vkc_changed=hand_dates,
     )
     cfg.update(

@@ -16,6 +16,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+# Absolute imports: mkdocs loads this file by its path as a hook, outside the package.
+from vkc.i18n import t
+from vkc.model import Lang
+
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
 _VI_ONLY = "ăâđêôơưĂÂĐÊÔƠƯĩũĨŨ\u1ea0-\u1ef9"
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -89,19 +93,12 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     )
 
 
-PALETTE_NAMES = {
-    "vi": ("Chuyển sang chế độ tối", "Chuyển sang chế độ sáng"),
-    "en": ("Switch to dark mode", "Switch to light mode"),
-    "ko": ("어두운 모드로 전환", "밝은 모드로 전환"),
-}
-"""The colour-scheme toggle's label in each language (spoken as aria-label: one language)."""
-
-
-def localize_palette(palette: Any, lang: str) -> Any:
+def localize_palette(palette: Any, lang: Lang) -> Any:
     """The theme's palette list with each toggle named in ``lang`` (light first, then dark)."""
     if not isinstance(palette, list):
         return palette
-    names = PALETTE_NAMES.get(lang, PALETTE_NAMES["en"])
+    # Spoken as aria-label: one language, the page's.
+    names = (t("palette_dark", lang), t("palette_light", lang))
     return [
         {**entry, "toggle": {**entry["toggle"], "name": names[min(i, 1)]}}
         if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict)

@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from ..model import LANGS, Lang
-from .pages import Page
+from .page_markdown import Page
 
 PREFIXES: dict[Lang, str] = {"vi": "", "en": "en/", "ko": "ko/"}
 

@@ -16,11 +16,6 @@
 (function () {
   "use strict";
 
-  var TEXT = {
-    vi: { none: "Không tìm thấy kết quả", count: "# kết quả", file: "Trình duyệt chặn tìm kiếm khi mở tệp trên máy. Hãy dùng bản web:", bridge: "Theo bảng thuật ngữ:", loading: "Đang tải chỉ mục…" },
-    en: { none: "No matching pages", count: "# results", file: "Your browser blocks search in files opened from disk. Use the web edition:", bridge: "From the glossary:", loading: "Loading the index…" },
-    ko: { none: "일치하는 문서가 없습니다", count: "검색 결과 #개", file: "브라우저가 파일에서 여는 문서의 검색을 막습니다. 웹판을 이용하세요:", bridge: "용어집:", loading: "색인을 불러오는 중…" }
-  };
   var MAX_RESULTS = 20;
   var EXCERPT = 70; /* characters each side of the first match */
   /* Occurrences counted per term and section: more says little about relevance (term
@@ -220,8 +215,8 @@
   function setup(box) {
     var input = box.querySelector("input"), panel = box.querySelector(".vkc-search__results");
     var root = new URL((box.getAttribute("data-base") || ".") + "/", location.href);
-    var lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
-    var text = TEXT[lang], engine = null, loading = false;
+    /* The interface words come from the build (vkc.i18n), in the page's language. */
+    var text = JSON.parse(box.getAttribute("data-text") || "{}"), engine = null, loading = false;
 
     /* From the file system a folder shows no index page: link to its index.html. */
     function link(url) {

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..site.urls import normalise_path
+
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 _LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
@@ -153,18 +155,3 @@ def _check_link(page: str, link: str, scans: dict[str, PageScan], files: set[str
     if parts.fragment and resolved in scans and unquote(parts.fragment) not in scans[resolved].ids:
         return f"broken anchor: {link}"
     return None
-
-
-def normalise_path(path: str) -> str | None:
-    """``a/./b/../c`` -> ``a/c``; None when ``..`` climbs above the root."""
-    out: list[str] = []
-    for piece in path.split("/"):
-        if piece in ("", "."):
-            continue
-        if piece == "..":
-            if not out:
-                return None
-            out.pop()
-        else:
-            out.append(piece)
-    return "/".join(out)

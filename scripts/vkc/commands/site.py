@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli import add_content_option
+from . import add_content_option
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     """Build and publish; ContentError (printed by the cli, exit 1) leaves the old site as it was."""
-    from .site.build import build_site
+    from ..publish.build import build_site
 
     result = build_site(args.content, args.out, config=args.config, docs=args.docs, editions=not args.no_editions)
     total = sum(result.seconds.values())
@@ -38,6 +38,6 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve a preview and rebuild it when content, pages, theme or config change."""
-    from .site.serve import serve
+    from ..publish.serve import serve
 
     return serve(args.content, port=args.port, config=args.config, docs=args.docs)

@@ -24,8 +24,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from ..diagnostics import ContentError, render
+from ..site.langconfig import find_config
 from .build import build_site
-from .langconfig import find_config
 
 _RELOAD = (
     "<script>(function(){var v=%d;function poll(){fetch('/__vkc_reload?v='+v).then(function(r){return r.text()})"

@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from .cli import add_content_option
-from .content import COLLECTIONS, SINGLETONS, load_content
-from .diagnostics import Severity, render
-from .glossary_check import check_glossary
+from ..content import COLLECTIONS, SINGLETONS, load_content
+from ..diagnostics import Severity, render
+from ..glossary_check import check_glossary
+from . import add_content_option
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

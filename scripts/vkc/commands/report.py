@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import add_content_option
-from .content import load_content
-from .diagnostics import ContentError
+from ..content import load_content
+from ..diagnostics import ContentError
+from . import add_content_option
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     """Render the edition; exit 1 on invalid content, a missing font or a render failure."""
-    from .reports import ReportError, build_edition, render_docx, render_pdf
+    from ..reports import ReportError, build_edition, render_docx, render_pdf
 
     if args.edition == "bilingual" and args.lang == "vi":
         print("error: a bilingual edition pairs Vietnamese with --lang en or --lang ko", file=sys.stderr)

@@ -8,13 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-from .cli import add_content_option
-from .content import Content, load_content
-from .diagnostics import ContentError, Diagnostic, display_path, render
-from .model import TRANSLATION_LANGS, TranslationLang, source_hash
-from .po import export_po, import_po
-from .translations import LanguageStatus, TextField, text_fields, translation_status
-from .yamledit import EditError, FieldChange, edit_files, group_changes
+from ..content import Content, TextField, load_content, text_fields
+from ..diagnostics import ContentError, Diagnostic, display_path, render
+from ..model import TRANSLATION_LANGS, TranslationLang, source_hash
+from ..po import export_po, import_po
+from ..translations import LanguageStatus, translation_status
+from ..yamledit import EditError, FieldChange, edit_files, group_changes
+from . import add_content_option
 
 BAR_WIDTH = 24
 

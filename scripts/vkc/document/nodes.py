@@ -1,0 +1,354 @@
+"""The renderer-neutral document: blocks of inline runs, every content text with its state.
+
+Why: the site, the PDF and the DOCX once each turned the content into text on their own,
+and they drifted apart (the PDFs printed stale translations with no notice). Now the
+document decides *what* a page says, in which language, and in which state each text is;
+a renderer only decides *how* to mark it up (mkdocs Markdown, pandoc Markdown, plain text
+for search). Nodes are frozen dataclasses: a document is a value, so two builds of the same
+content give equal documents (and equal bytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from ..model import Lang, PartialDate
+
+TextState = Literal["source", "current", "stale", "missing"]
+"""``source``: the Vietnamese itself; ``current``/``stale``: a translation made from today's /
+an earlier Vietnamese; ``missing``: no translation, the Vietnamese is shown instead."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """One content text resolved for one reader's language: the words shown and their state."""
+
+    words: str
+    """The text shown, in the Markdown subset of the README (renderers escape it)."""
+    lang: Lang
+    """The language of ``words``: ``vi`` when the translation is missing."""
+    state: TextState
+    """Current, stale, missing, or the Vietnamese source itself."""
+    proposed: bool = False
+    """The rendering is our proposed translation, not an attested official one."""
+    stale_note: str = ""
+    """For a stale text: the sentence saying when the Vietnamese changed, in the reader's language."""
+    missing_short: str = ""
+    """For a missing text: the short mark ("not yet translated") in the reader's language."""
+    proposed_note: str = ""
+    """For a proposed rendering: the mark ("our proposed translation") in the reader's language."""
+
+    def notes(self, *, with_proposed: bool = True) -> list[str]:
+        """The short notices this text needs beside it, in the reader's language."""
+        out: list[str] = []
+        if self.state == "missing":
+            out.append(self.missing_short)
+        if self.proposed and with_proposed:
+            out.append(self.proposed_note)
+        if self.state == "stale":
+            out.append(self.stale_note)
+        return out
+
+
+# -- inline runs ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    """Literal words written by the system (interface words, numbers, dates): escaped as text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Says:
+    """A content text inline. ``notes``: print its short notices beside it (a name in a title
+    leaves them to the heading's note); ``flat``: a body squeezed onto one line (table cells)."""
+
+    text: Text
+    notes: bool = True
+    flat: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to a record, by id; the renderer finds where the record is written."""
+
+    record_id: str
+    label: Inline
+
+
+@dataclass(frozen=True)
+class Url:
+    """A link to an address outside the publication (already checked to be http/https/mailto)."""
+
+    href: str
+    label: Inline
+
+
+@dataclass(frozen=True)
+class File:
+    """A link to a published file under ``downloads/`` (``name`` relative to it)."""
+
+    name: str
+    label: Inline
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Bold."""
+
+    body: Inline
+
+
+@dataclass(frozen=True)
+class Emph:
+    """Italic."""
+
+    body: Inline
+
+
+@dataclass(frozen=True)
+class Small:
+    """A side remark in small print (``role`` names it for styling: ``proposed``, ``note``)."""
+
+    body: Inline
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Lang_:
+    """Words in another language than the page's (``lang`` on the element)."""
+
+    lang: Lang
+    body: Inline
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place other pages and citations link to (``id``), around ``body``."""
+
+    id: str
+    body: Inline
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of a citation: the source's id, its number in the sources list, a short name."""
+
+    id: str
+    number: int
+    short: str
+    """Publisher and year, e.g. "Bộ Xây dựng, 2024"."""
+
+
+@dataclass(frozen=True)
+class Cite:
+    """The citations of a record: links to entries of the sources list, in number order."""
+
+    sources: tuple[Source, ...]
+    label: str
+    """"Sources" in the reader's language, printed before the links ("": no label)."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """An identifier or a command, shown as code."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A link to a page of the publication (``path`` as in :attr:`Document.path`), optionally to an anchor."""
+
+    path: str
+    label: Inline
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A status label (a legal document in force, superseded...) with a ``kind`` for its colour."""
+
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A visible inline mark: ``illustrative`` data, or another ``kind`` of notice."""
+
+    kind: str
+    label: str
+
+
+Run = Union[Words, Says, Ref, PageRef, Url, File, Strong, Emph, Small, Lang_, Anchor, Cite, Code, Badge, Mark]
+Inline = tuple[Run, ...]
+
+
+def words(text: str) -> Inline:
+    """Literal words as an inline."""
+    return (Words(text),) if text else ()
+
+
+def join(parts: list[Inline], sep: str) -> Inline:
+    """Inlines joined by the literal ``sep``."""
+    out: list[Run] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Words(sep))
+        out.extend(part)
+    return tuple(out)
+
+
+# -- blocks --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading with a stable anchor; ``number`` is the guideline's number, if any."""
+
+    level: int
+    title: Inline
+    anchor: str = ""
+    notes: tuple[str, ...] = ()
+    """Notices about the title's translation, printed under the heading."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``role`` names it for styling (``succeeded``, ``cited``, ``quote``, ``meta``)."""
+
+    body: Inline
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    """A content text of several paragraphs (the Markdown subset), with its state and the
+    notice that state needs (a missing or stale translation), decided by the document."""
+
+    text: Text
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice box: ``missing``, ``stale`` or ``illustrative``."""
+
+    kind: Literal["missing", "stale", "illustrative"]
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Labelled values (``label: value``), one per line."""
+
+    items: tuple[tuple[str, Inline], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted list; an item may carry a nested list."""
+
+    items: tuple[tuple[Inline, tuple[Inline, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; ``widths`` are relative column widths, ``align`` per column (``l``/``r``)."""
+
+    headers: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    widths: tuple[int, ...] = ()
+    align: str = ""
+    """One letter per column, ``l`` or ``r``; empty: all left."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Blocks that belong together: ``role`` names it for styling, ``lang`` when in another language."""
+
+    blocks: tuple[Block, ...]
+    role: str = ""
+    lang: Lang | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The same passage in two languages side by side (the bilingual edition)."""
+
+    left: tuple[Block, ...]
+    left_lang: Lang
+    right: tuple[Block, ...]
+    right_lang: Lang
+
+
+@dataclass(frozen=True)
+class Files:
+    """Links to published files (editions, open data): ``role`` ``downloads`` or ``open-data``."""
+
+    label: str
+    names: tuple[str, ...]
+    role: str
+
+
+Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One page (or one edition) in one language."""
+
+    lang: Lang
+    title: str
+    """Plain-text title (navigation, metadata)."""
+    blocks: tuple[Block, ...]
+    path: str = ""
+    """The page's path (``guideline/part-1.md``); empty for an edition."""
+    files: tuple[str, ...] = ()
+    """Content files (relative to the content folder) the page was made from."""
+    changed: PartialDate | None = None
+    """Latest day one of those files changed (git), when known."""
+    meta: dict[str, Inline] = field(default_factory=dict)
+    """Named inlines beside the body (an edition's cover fields)."""
+
+
+def texts(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Text]:
+    """Every content text in ``blocks``, in reading order (for tests, search and checks)."""
+    for block in blocks:
+        if isinstance(block, Body):
+            yield block.text
+        elif isinstance(block, Heading):
+            yield from _inline_texts(block.title)
+        elif isinstance(block, Para):
+            yield from _inline_texts(block.body)
+        elif isinstance(block, Fields):
+            for _, value in block.items:
+                yield from _inline_texts(value)
+        elif isinstance(block, Items):
+            for item, sub in block.items:
+                yield from _inline_texts(item)
+                for s in sub:
+                    yield from _inline_texts(s)
+        elif isinstance(block, Table):
+            for row in (block.headers, *block.rows):
+                for cell in row:
+                    yield from _inline_texts(cell)
+        elif isinstance(block, Group):
+            yield from texts(block.blocks)
+        elif isinstance(block, Pair):
+            yield from texts(block.left)
+            yield from texts(block.right)
+
+
+def _inline_texts(runs: Inline) -> Iterator[Text]:
+    for run in runs:
+        if isinstance(run, Says):
+            yield run.text
+        elif isinstance(run, Ref | PageRef | Url | File | Strong | Emph | Small | Lang_ | Anchor):
+            yield from _inline_texts(run.label if isinstance(run, Ref | PageRef | Url | File) else run.body)

@@ -1,0 +1,239 @@
+"""A page document as Markdown for mkdocs and Material: only markup, nothing decided here.
+
+Why a renderer of its own: every word and every notice comes from the document
+(:mod:`vkc.document`); this module escapes content text through :mod:`.markdown` (so content
+never reaches mkdocs as markup) and chooses Material's constructs: admonitions for notices,
+``{#id}`` attribute lists for anchors, raw HTML only for what Markdown cannot say (``lang``,
+small print, badges).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from ..document.nodes import (
+    Anchor,
+    Badge,
+    Block,
+    Body,
+    Cite,
+    Code,
+    Document,
+    Emph,
+    Fields,
+    File,
+    Files,
+    Group,
+    Heading,
+    Inline,
+    Items,
+    Lang_,
+    Mark,
+    Notice,
+    PageRef,
+    Pair,
+    Para,
+    Ref,
+    Says,
+    Small,
+    Strong,
+    Table,
+    Url,
+    Words,
+)
+from ..i18n import format_partial
+from ..model import PartialDate
+from . import markdown as md
+
+_ADMONITION = {"missing": "note vkc-missing", "stale": "warning vkc-stale", "illustrative": "example vkc-illustrative"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language, as mkdocs reads it."""
+
+    path: str
+    """Path under the language's docs folder, the same in every language."""
+    title: str
+    """Navigation title, HTML-escaped (the theme inserts it as markup)."""
+    markdown: str
+    """The page, front matter included."""
+    changed: str = ""
+    """ISO date of the last change of what the page shows."""
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes the documents of one page path in one language."""
+
+    path: str
+    """The page's path, e.g. ``guideline/part-a.md``: links are made relative to it."""
+    lang: str
+    pages: Mapping[str, str]
+    """The page of every record id."""
+
+    # -- inline ------------------------------------------------------------------------------
+
+    def inline(self, runs: Inline) -> str:
+        """Inline runs as Markdown."""
+        return "".join(self._run(run) for run in runs)
+
+    def _run(self, run: object) -> str:
+        if isinstance(run, Words):
+            return md.escape(run.text)
+        if isinstance(run, Says):
+            text = run.text
+            own = md.inline(text.words)
+            if text.state == "missing":
+                own = f'<span lang="vi">{own}</span>'
+            if not run.notes:
+                return own
+            notes = text.notes()
+            kinds = ["missing"] if text.state == "missing" else []
+            kinds += ["proposed"] if text.proposed else []
+            kinds += ["stale"] if text.state == "stale" else []
+            for kind, note in zip(kinds, notes, strict=True):
+                own += f' <small class="vkc-{kind}">({md.escape(note)})</small>'
+            return own
+        if isinstance(run, Ref):
+            page = self.pages.get(run.record_id)
+            label = self.inline(run.label)
+            return f"[{label}]({self.href(page, run.record_id)})" if page else label
+        if isinstance(run, PageRef):
+            return f"[{self.inline(run.label)}]({self.href(run.path, run.anchor)})"
+        if isinstance(run, Url):
+            url = md.safe_url(run.href)
+            return f"[{self.inline(run.label)}]({url})" if url else self.inline(run.label)
+        if isinstance(run, File):
+            return f'<a href="{self.root()}downloads/{html.escape(quote(run.name))}">{self.inline(run.label)}</a>'
+        if isinstance(run, Strong):
+            return f"**{self.inline(run.body)}**"
+        if isinstance(run, Emph):
+            return f"*{self.inline(run.body)}*"
+        if isinstance(run, Small):
+            cls = f' class="vkc-{run.role}"' if run.role else ""
+            return f"<small{cls}>{self.inline(run.body)}</small>"
+        if isinstance(run, Lang_):
+            return f'<span lang="{run.lang}">{self.inline(run.body)}</span>'
+        if isinstance(run, Anchor):
+            return f'<span id="{run.id}"></span>{self.inline(run.body)}'
+        if isinstance(run, Cite):
+            links = "; ".join(f"[{md.escape(s.short)}]({self.href('sources.md', s.id)})" for s in run.sources)
+            label = f"{md.escape(run.label)}: " if run.label else ""
+            return f'<small class="vkc-cite">{label}{links}</small>'
+        if isinstance(run, Code):
+            return f"`{run.text}`"
+        if isinstance(run, Badge):
+            return f'<span class="vkc-badge vkc-badge--{run.kind}">{html.escape(run.label)}</span>'
+        if isinstance(run, Mark):
+            return f'<small class="vkc-{run.kind}">({html.escape(run.label)})</small>'
+        raise TypeError(f"no Markdown for {type(run).__name__}")
+
+    def href(self, target_page: str, anchor: str = "") -> str:
+        """Relative Markdown link target from this page to ``target_page#anchor``."""
+        if target_page == self.path:
+            return f"#{anchor}" if anchor else "#"
+        rel = posixpath.relpath(target_page, posixpath.dirname(self.path) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def root(self) -> str:
+        """The way up from this page's URL to the site's root (pages are directory URLs)."""
+        depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1) + (0 if self.lang == "vi" else 1)
+        return "../" * depth
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def blocks(self, blocks: tuple[Block, ...] | list[Block]) -> str:
+        """Blocks as Markdown, separated by blank lines."""
+        return "\n\n".join(out for out in (self.block(b) for b in blocks) if out)
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+            out = f"{'#' * min(block.level, 6)} {self.inline(block.title)}{anchor}"
+            if block.notes:
+                # A raw HTML block: Markdown escapes do not apply inside it, HTML escapes do.
+                notes = " ".join(f"({html.escape(n)})" for n in block.notes)
+                out += f'\n\n<p class="vkc-heading-note"><small>{notes}</small></p>'
+            return out
+        if isinstance(block, Para):
+            body = self.inline(block.body)
+            if block.role == "quote":
+                return f"> {body}"
+            if block.role == "succeeded":
+                return f'<p class="vkc-succeeded" markdown="1">{body}</p>'
+            return body
+        if isinstance(block, Body):
+            text = md.blocks(block.text.words)
+            notice = block.notice
+            if notice is None:
+                return text
+            if notice.kind == "missing":
+                return f'{self.block(notice)}\n\n<div lang="vi" markdown="1">\n\n{text}\n\n</div>'
+            return f"{self.block(notice)}\n\n{text}"
+        if isinstance(block, Notice):
+            return f'!!! {_ADMONITION[block.kind]} "{block.title}"\n\n    {md.escape(block.body)}'
+        if isinstance(block, Fields):
+            return "\n".join(f"- **{md.escape(label)}:** {self.inline(value)}" for label, value in block.items)
+        if isinstance(block, Items):
+            lines = []
+            for item, subs in block.items:
+                lines.append(f"- {self.inline(item)}")
+                lines.extend(f"    - {self.inline(sub)}" for sub in subs)
+            return "\n".join(lines)
+        if isinstance(block, Table):
+            align = block.align or "l" * len(block.headers)
+            lines = ["| " + " | ".join(self.inline(h) for h in block.headers) + " |"]
+            lines.append("|" + "|".join("--:" if a == "r" else "---" for a in align) + "|")
+            lines += ["| " + " | ".join(self.inline(c) for c in row) + " |" for row in block.rows]
+            return "\n".join(lines)
+        if isinstance(block, Group):
+            attrs = (f' class="vkc-{block.role}"' if block.role else "") + (
+                f' lang="{block.lang}"' if block.lang else ""
+            )
+            return f'<div{attrs} markdown="1">\n\n{self.blocks(block.blocks)}\n\n</div>'
+        if isinstance(block, Pair):
+            return self.blocks([Group(block.left, lang=block.left_lang), Group(block.right, lang=block.right_lang)])
+        if isinstance(block, Files):
+            root = self.root()
+            if block.role == "downloads":
+                items = [
+                    f'<li><a href="{root}downloads/{html.escape(quote(name))}">{html.escape(name)}</a></li>'
+                    for name in block.names
+                ]
+                return '<ul class="vkc-downloads">\n' + "\n".join(items) + "\n</ul>"
+            links = [f'<a href="{root}downloads/{name}">{posixpath.basename(name)}</a>' for name in block.names]
+            return f'<p class="vkc-open-data">{html.escape(block.label)}: ' + " · ".join(links) + "</p>"
+        raise TypeError(f"no Markdown for {type(block).__name__}")
+
+
+def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallback_date: PartialDate) -> Page:
+    """The page of ``doc``: front matter (title, dates, edit link) and the body.
+
+    ``fallback_date``: the day the page says it changed when none of its files has a date.
+    """
+    writer = Writer(doc.path, doc.lang, pages)
+    body = re.sub(r"\n{3,}", "\n\n", writer.blocks(doc.blocks).strip())
+    last = doc.changed or fallback_date
+    meta: dict[str, str | bool] = {
+        # An explicit title: otherwise mkdocs takes the h1's text, unescaped, and the theme
+        # inserts it into <title> as markup.
+        "title": html.escape(doc.title),
+        "vkc_generated": True,
+        "vkc_changed": format_partial(last, doc.lang),
+        "vkc_changed_iso": str(last),
+    }
+    if repo_url and doc.files:
+        # The file most of the page came from: the first in sorted order keeps it stable.
+        meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{doc.files[0]}"
+    # JSON strings are valid YAML scalars: no editor text can break out of the front matter.
+    # ASCII with \u escapes: YAML refuses raw control characters (U+0087 in a title crashed
+    # mkdocs' front-matter reader; found by tests/test_gates_fuzz.py).
+    front = "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n"
+    return Page(doc.path, html.escape(doc.title), f"{front}\n{body}\n", str(last))
