@@ -67,6 +67,7 @@ serve: install
 lint: install
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gates.site import EPOCH, REPO, tree_digest
 from vkc.faults import ENV, STEPS
+from vkc.publish import build
 
 MINI = REPO / "tests" / "fixtures" / "mini"
 
@@ -73,3 +74,7 @@ def test_faults_never_change_the_live_site(tmp_path: Path) -> None:
     after = tree_digest(live)
     assert "note/index.html" in after and "en/note/index.html" in after
     assert sorted(p.name for p in live.parent.iterdir()) == ["site"]
+
+
+def test_every_build_step_is_a_fault_point() -> None:
+    assert [step.__name__ for step in build.STEPS] == list(STEPS)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from browser import Browser, Server, search
-from vkc.search.offline import write_archives, write_service_workers
 from vkc.publish.build import build_site
+from vkc.search.offline import write_archives, write_service_workers
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 PREFIXES = {"vi": "", "en": "en/", "ko": "ko/"}

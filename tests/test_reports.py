@@ -114,11 +114,11 @@ def test_write_editions_writes_every_published_file(built: Built) -> None:
                 "Part 1. Policy framework",
                 "1.2 Digital infrastructure",
                 "1.2.1 Open data",
-                "[not yet translated; Vietnamese text]",
+                "Not yet translated:",
                 "Đề án 950 được phê duyệt năm 2018.",
                 "January 23, 2024",
                 "June 2025",
-                "Evaluation indicators",
+                "Indicators",
             ],
         ),
         (
@@ -129,7 +129,8 @@ def test_write_editions_writes_every_published_file(built: Built) -> None:
                 "2026년 11월 24일",
                 "베트남어 본문이 공식 본문이다.",
                 "제1부. 정책 체계",
-                "1.1 Đề án 950 [미번역]",
+                "1.1 Đề án 950",
+                "(아직 번역되지 않음)",
                 "1.2 디지털 인프라",
                 "1.2.1 개방 데이터",
                 "[예시 데이터]",
@@ -203,7 +204,7 @@ def test_bilingual_edition_sets_vietnamese_beside_korean(built: Built) -> None:
     assert any(
         re.search(r"Đoạn thứ hai về dữ liệu đô thị\.\s{3,}도시 데이터에 관한 둘째 단락\.", line) for line in lines
     )
-    assert any(re.search(r"Đề án 950 được phê duyệt năm 2018\.\s{3,}\[미번역\]", line) for line in lines)
+    assert any(re.search(r"Đề án 950 được phê duyệt năm 2018\.\s{3,}아직 번역되지 않음:", line) for line in lines)
     text = " ".join(built.pdf_text("guideline-vi-en.pdf").split())
     assert "1.2.1 Dữ liệu mở / Open data" in text and "Third paragraph on the smart-city platform." in text
     assert "Thuật ngữ / Glossary" in text and "Nguồn tham khảo / Sources" in text
@@ -231,7 +232,7 @@ def test_docx_text_toc_field_and_languages(built: Built) -> None:
         "목차",
         "1.2 디지털 인프라",
         "2026년 11월 24일",
-        "[미번역, 베트남어 원문]",
+        "아직 번역되지 않음:",
         "[1] Năm 2025 thí điểm",
     ):
         assert expected in ko

@@ -14,9 +14,9 @@ import pytest
 
 from vkc.cli import main
 from vkc.content import Content, load_content
+from vkc.document.editions import paragraphs
 from vkc.numbering import guideline_numbers, numbered_title
 from vkc.reports.editions import build_edition, edition_plan
-from vkc.document.editions import paragraphs
 from vkc.reports.pandoc_markdown import body_md, esc
 
 REPORT_FIXTURE = """\

@@ -85,4 +85,7 @@ def test_vietnamese_page_without_repository_shows_file_and_line(mini_content: Pa
     assert "| Tiếng Anh | 0 | 9 | 1 | 0.0 % |\n| Tiếng Hàn | 0 | 8 | 2 | 0.0 % |\n" in page
     assert "### Lỗi thời (9) {#vkc-status-en-stale}\n\n- `publication` `title`: content/publication.yaml:5\n" in page
     assert "### Còn thiếu (1) {#vkc-status-en-missing}\n\n- `chapter-950` `body`: content/publication.yaml:22\n" in page
-    assert "## Tiếng Hàn {#vkc-status-ko}\n\n### Theo loại hồ sơ {#vkc-status-ko-kinds}\n\n| Loại | Cập nhật | Lỗi thời | Còn thiếu | Tiến độ |\n" in page
+    assert (
+        "## Tiếng Hàn {#vkc-status-ko}\n\n### Theo loại hồ sơ {#vkc-status-ko-kinds}\n\n| Loại | Cập nhật | Lỗi thời | Còn thiếu | Tiến độ |\n"
+        in page
+    )

@@ -13,8 +13,8 @@ import os
 import signal
 
 ENV = "VKC_FAULT"
-STEPS = ("load", "generate", "downloads", "write", "mkdocs", "assemble", "search", "check", "swap")
-"""The steps of `vkc build`, in order (vkc.site.build); the swap is the publish itself."""
+STEPS = ("load", "generate", "downloads", "mkdocs", "assemble", "search", "check", "swap")
+"""The steps of `vkc build`, in order (vkc.publish.build.STEPS, which a test holds equal); the swap is the publish itself."""
 
 
 class InjectedFault(RuntimeError):

@@ -11,7 +11,7 @@ import datetime
 
 from babel.dates import format_date, format_skeleton
 
-from .model import Lang, PartialDate
+from .types import Lang, PartialDate
 
 LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English", "ko": "한국어"}
 """Each language's name in itself, for the switcher and the glossary."""
@@ -65,6 +65,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "open_data": ("Dữ liệu mở", "Open data", "공개 데이터"),
     "last_changed": ("Cập nhật lần cuối", "Last changed", "최종 수정"),
     # Guideline.
+    "part_n": ("Phần {n}", "Part {n}", "제{n}부"),
     "contents": ("Mục lục", "Contents", "목차"),
     # Indicators.
     "indicator": ("Chỉ số", "Indicator", "지표"),
@@ -273,6 +274,16 @@ THEME_WORDS: tuple[str, ...] = ("last_changed", "report_error", "not_found_title
 def theme_words(lang: Lang) -> dict[str, str]:
     """The theme's words in ``lang``."""
     return {key: t(key, lang) for key in THEME_WORDS}
+
+
+def keys() -> list[str]:
+    """Every interface word's key."""
+    return list(_STRINGS)
+
+
+def raw(key: str, lang: Lang) -> str:
+    """The interface word ``key`` in ``lang`` with its ``{placeholders}`` unfilled."""
+    return _STRINGS[key][_INDEX[lang]]
 
 
 def has(key: str) -> bool:

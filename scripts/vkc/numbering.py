@@ -11,13 +11,39 @@ chapter of part 3 is 3.2); sections append theirs to their parent's (3.2.1, 3.2.
 
 from __future__ import annotations
 
-from .model import Guideline, Lang, Section
+from collections.abc import Sequence
+from typing import Protocol
 
-PART_LABEL: dict[Lang, str] = {"vi": "Phần {n}", "en": "Part {n}", "ko": "제{n}부"}
-"""How a part's number is printed in each language (the site's wording)."""
+from .i18n import t
+from .types import Lang
 
 
-def guideline_numbers(guideline: Guideline) -> dict[str, str]:
+class Numbered(Protocol):
+    """A chapter or section: an id and its subsections (:class:`vkc.model.Section`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def sections(self) -> Sequence[Numbered]: ...
+
+
+class NumberedPart(Protocol):
+    """A part: an id and its chapters (:class:`vkc.model.Part`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def chapters(self) -> Sequence[Numbered]: ...
+
+
+class Outline(Protocol):
+    """The guideline's parts in order (:class:`vkc.model.Guideline`)."""
+
+    @property
+    def parts(self) -> Sequence[NumberedPart]: ...
+
+
+def guideline_numbers(guideline: Outline) -> dict[str, str]:
     """The number of every part, chapter and section of ``guideline``, by record id.
 
     Parts: ``"1"``, ``"2"``; chapters: ``"1.1"``, ``"2.3"``; sections: ``"1.1.1"``, nested
@@ -25,7 +51,7 @@ def guideline_numbers(guideline: Guideline) -> dict[str, str]:
     """
     numbers: dict[str, str] = {}
 
-    def walk(sections: list[Section], prefix: str) -> None:
+    def walk(sections: Sequence[Numbered], prefix: str) -> None:
         for index, section in enumerate(sections, start=1):
             number = f"{prefix}.{index}"
             numbers[section.id] = number
@@ -40,5 +66,5 @@ def guideline_numbers(guideline: Guideline) -> dict[str, str]:
 def numbered_title(number: str, title: str, lang: Lang) -> str:
     """A heading as printed: ``"Phần 1. Title"`` for a part, ``"1.2 Title"`` for the others."""
     if "." not in number:
-        return f"{PART_LABEL[lang].format(n=number)}. {title}"
+        return f"{t('part_n', lang, n=number)}. {title}"
     return f"{number} {title}"
