@@ -34,7 +34,7 @@ _FOREIGN = re.compile(r"[\uac00-\ud7a3ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]
 
 
 def test_every_word_exists_in_every_language_with_the_same_placeholders() -> None:
-    for key in i18n.keys():
+    for key in i18n.all_keys():
         texts = [i18n.raw(key, lang) for lang in LANGS]
         assert all(text.strip() for text in texts), key
         fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in texts]
@@ -60,7 +60,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 def test_no_python_module_but_i18n_spells_an_interface_word() -> None:
     # Single English words ("high", "unknown") are also the content's enumeration values.
-    words = {text for key in i18n.keys() for lang in LANGS if " " in (text := i18n.raw(key, lang)) or lang != "en"}
+    words = {text for key in i18n.all_keys() for lang in LANGS if " " in (text := i18n.raw(key, lang)) or lang != "en"}
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "i18n.py":

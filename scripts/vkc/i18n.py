@@ -276,7 +276,7 @@ def theme_words(lang: Lang) -> dict[str, str]:
     return {key: t(key, lang) for key in THEME_WORDS}
 
 
-def keys() -> list[str]:
+def all_keys() -> list[str]:
     """Every interface word's key."""
     return list(_STRINGS)
 
