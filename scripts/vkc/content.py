@@ -189,6 +189,7 @@ class _Collector:
 def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
     """Load and validate every file under ``root``; the content is None when any error remains."""
     from .crossref import check_references
+    from .relations import check_relations
 
     collector = _Collector(root)
     if not root.is_dir():
@@ -277,4 +278,5 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
         singleton_origins=singleton_origins,
         by_id=by_id,
     )
-    return content, sort_diagnostics(diagnostics)
+    diagnostics.extend(check_relations(content))  # needs every record; a loop is an error, so no content
+    return (None if has_errors(diagnostics) else content), sort_diagnostics(diagnostics)
