@@ -58,7 +58,7 @@ KIND_NAMES: dict[str, dict[m.Lang, str]] = {
     "indicator_category": {"vi": "Nhóm chỉ số", "en": "Indicator category", "ko": "지표 범주"},
     "indicator": {"vi": "Chỉ số", "en": "Indicator", "ko": "지표"},
     "project": {"vi": "Dự án", "en": "Project", "ko": "사업"},
-    "component": {"vi": "Hợp phần", "en": "Component", "ko": "구성요소"},
+    "component": {"vi": "Hợp phần", "en": "Component", "ko": "세부사업"},
     "event": {"vi": "Sự kiện", "en": "Event", "ko": "행사"},
     "milestone": {"vi": "Mốc", "en": "Milestone", "ko": "이정표"},
     "pilot": {"vi": "Thí điểm", "en": "Pilot", "ko": "시범사업"},
