@@ -449,7 +449,7 @@ class Part(Sourced):
 
 
 class Guideline(Record):
-    """The Guideline on smart cities in Vietnam."""
+    """The Guideline on Smart Cities in Viet Nam."""
 
     title: LText
     """Title."""
