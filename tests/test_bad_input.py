@@ -375,7 +375,7 @@ CASES: tuple[Case, ...] = (
         (
             "$bad:6:5: error[schema.unknown-key] organizations.0.zzz: unknown key 'zzz'\n"
             "  hint: allowed keys: abbreviation, change, country, id, illustrative, name, parent, sources, "
-            "succeeded_by, valid_from, valid_until",
+            "succeeded_by, valid_from, valid_until, variants",
         ),
     ),
     Case(

@@ -5,9 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from string import Template
+
+import pytest
 
 from conftest import CliResult
 from vkc.content import load_content
+from vkc.diagnostics import display_path
 from vkc.glossary_check import alternatives, check_glossary
 from vkc.glossary_export import write_glossary_exports
 
@@ -64,7 +68,7 @@ def test_check_warns_when_the_translation_ignores_the_glossary(mini_content: Pat
         f"{mini_content}/publication.yaml:24:13: warning[glossary.inconsistent] "
         "guideline.parts.0.chapters.0.body.en: the Vietnamese uses the glossary term 'đô thị thông minh' "
         "but the English translation does not use 'smart city'\n"
-        "  hint: use the glossary's rendering, or change the glossary entry 'smart-city'\n"
+        "  hint: use the glossary's rendering or a variant it declares, or change the glossary entry 'smart-city'\n"
     )
     strict = run_vkc("check", "--content", mini_content, "--strict")
     assert (strict.code, strict.out) == (1, "")
@@ -136,3 +140,91 @@ def test_kept_vietnamese_forms_and_korean_spacing_are_accepted(mini_content: Pat
     content, diagnostics = load_content(mini_content)
     assert content is not None, diagnostics
     assert check_glossary(content) == []
+
+
+TERMS = """\
+glossary:
+  - id: sandbox
+    term: {vi: thử nghiệm có kiểm soát, en: controlled testing (sandbox), ko: 규제샌드박스 (실증)}
+    definition: {vi: Một nội dung về thử nghiệm có kiểm soát., ko: 통제된 실증에 관한 내용.}
+    illustrative: true
+  - id: ceremonies
+    term: {vi: lễ khánh thành / lễ khởi động dự án, en: inauguration / launch, ko: 준공식 / 출범식}
+    illustrative: true
+  - id: vr
+    term: {vi: khu trải nghiệm thực tế ảo, en: VR experience zone, ko: 가상현실(VR) 체험관}
+    variants: {en: [virtual-reality experience zone]}
+    illustrative: true
+"""
+"""Terms whose renderings have glosses in parentheses, paired choices and a declared variant."""
+
+
+def _glossary_warnings(content_dir: Path, run_vkc: Run, vi: str, en: str, ko: str) -> CliResult:
+    (content_dir / "glossary.yaml").write_text(TERMS, encoding="utf-8")
+    publication = content_dir / "publication.yaml"
+    text = publication.read_text(encoding="utf-8")
+    body = f"          body:\n            vi: {vi}\n            en: {en}\n            ko: {ko}\n"
+    publication.write_text(text.replace(BODY, body), encoding="utf-8")
+    return run_vkc("check", "--content", content_dir, "--strict")
+
+
+SANDBOX_DEFINITION = (
+    "$g:4:64: warning[glossary.inconsistent] glossary.0.definition.ko: the Vietnamese uses the glossary term "
+    "'thử nghiệm có kiểm soát' but the Korean translation does not use '규제샌드박스 (실증)'\n"
+    "  hint: use the glossary's rendering or a variant it declares, or change the glossary entry 'sandbox'"
+)
+"""The first term's own definition uses only the gloss: reported in every case below."""
+
+
+@pytest.mark.parametrize(
+    ("vi", "en", "ko", "expected"),
+    [
+        pytest.param(
+            "Thử nghiệm có kiểm soát.",
+            "Controlled testing.",
+            "통제된 실증.",
+            [
+                "$p:25:13: warning[glossary.inconsistent] guideline.parts.0.chapters.0.body.ko: the Vietnamese uses "
+                "the glossary term 'thử nghiệm có kiểm soát' but the Korean translation does not use '규제샌드박스 (실증)'\n"
+                "  hint: use the glossary's rendering or a variant it declares, or change the glossary entry 'sandbox'"
+            ],
+            id="a-gloss-in-parentheses-is-not-a-rendering",
+        ),
+        pytest.param(
+            "Lễ khởi động dự án.",
+            "The launch.",
+            "준공식.",
+            [
+                "$p:25:13: warning[glossary.inconsistent] guideline.parts.0.chapters.0.body.ko: the Vietnamese uses "
+                "the glossary term 'lễ khánh thành / lễ khởi động dự án' but the Korean translation does not use '출범식'\n"
+                "  hint: use the glossary's rendering or a variant it declares, or change the glossary entry 'ceremonies'"
+            ],
+            id="paired-choices-are-kept-apart",
+        ),
+        pytest.param(
+            "Bộ Xây dựng và khu trải nghiệm thực tế ảo.",
+            "The Ministry of Construction and a virtual-reality experience zone.",
+            "건설교육원과 스마트 가상현실(VR) 체험관.",
+            [
+                "$p:25:13: warning[glossary.inconsistent] guideline.parts.0.chapters.0.body.ko: the Vietnamese names "
+                "'Bộ Xây dựng' but the Korean translation does not use its name '건설부'\n"
+                "  hint: use the name that the organization 'moc' gives, or correct that record"
+            ],
+            id="organization-names-are-terms-and-variants-count",
+        ),
+        pytest.param(
+            "Bộ Xây dựng, lễ khánh thành và khu trải nghiệm thực tế ảo.",
+            "MOC, the inauguration and the VR experience zone.",
+            "건설부, 준공식과 가상현실 체험관.",
+            [],
+            id="abbreviation-pair-and-latin-gloss-accepted",
+        ),
+    ],
+)
+def test_translations_follow_the_glossary_both_ways(
+    vi: str, en: str, ko: str, expected: list[str], mini_content: Path, run_vkc: Run
+) -> None:
+    result = _glossary_warnings(mini_content, run_vkc, vi, en, ko)
+    shown = {"p": display_path(mini_content / "publication.yaml"), "g": display_path(mini_content / "glossary.yaml")}
+    lines = [Template(text).substitute(shown) for text in [SANDBOX_DEFINITION, *expected]]
+    assert result == CliResult(1, "", "\n".join([*lines, f"0 error(s), {len(lines)} warning(s)"]) + "\n")

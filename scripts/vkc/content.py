@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .crossref import check_references
 from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
+from .relations import check_relations
 from .schema_errors import diagnostics_from_error
 from .walk import localized_texts, nested_records
 from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, load_files
@@ -245,6 +246,10 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
         or not isinstance(publication, m.Publication)
         or not isinstance(guideline_model, m.Guideline)
     ):
+        return None, sort_diagnostics(diagnostics)
+    # Relations need every reference resolved; a loop is an error, so there is no content then.
+    diagnostics.extend(check_relations(by_id, origins))
+    if has_errors(diagnostics):
         return None, sort_diagnostics(diagnostics)
     content = Content(
         root=root,

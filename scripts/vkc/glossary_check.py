@@ -2,9 +2,14 @@
 
 Why: the same Vietnamese term rendered three ways across a publication confuses readers
 and breaks search. When a Vietnamese text contains a term's Vietnamese rendering, its
-English and Korean translations should contain the glossary's rendering (any of the
-alternatives when the glossary gives ``A / B`` or ``A (B)``). These are warnings: a
-translator may have good reasons; `vkc check --strict` makes them errors.
+English and Korean translations must contain the glossary's rendering or a variant the
+entry declares (`variants`). The rule holds in both directions: the texts follow the
+glossary, and the glossary follows itself (a term's definition uses the renderings too,
+its own included). Organization names are terms of the same kind: a text naming
+"Bộ Xây dựng" says 건설부 in Korean. A part in parentheses only explains a rendering
+(``규제샌드박스 (실증)`` asks for 규제샌드박스), so a translation that uses just the
+explanation no longer passes. These are warnings: a translator may have good reasons;
+`vkc check --strict` makes them errors.
 """
 
 from __future__ import annotations
@@ -52,9 +57,46 @@ def alternatives(rendering: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _without_glosses(choice: str) -> str:
+    """``규제샌드박스 (실증)`` -> ``규제샌드박스``; a choice that is all gloss keeps its inside."""
+    base = " ".join(re.sub(r"\([^()]*\)", " ", choice).split())
+    return base or " ".join(choice.replace("(", " ").replace(")", " ").split())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A glossary term or an organization's name: what a text must render, and how."""
+
+    id: str
+    vi: str
+    """The Vietnamese as written in the entry."""
+    renderings: dict[m.TranslationLang, str]
+    """The translations as written (``A / B``, glosses in parentheses)."""
+    variants: dict[m.TranslationLang, tuple[str, ...]]
+    """Other accepted renderings, declared by the entry."""
+    is_name: bool
+    """True for an organization's name (a differently worded message and hint)."""
+
+    @property
+    def choices(self) -> list[set[str]]:
+        """The folded Vietnamese forms of each ``/`` choice, in order."""
+        return [{_fold(a) for a in alternatives(choice)} for choice in split_choices(self.vi)]
+
+    def expected(self, lang: m.TranslationLang, forms: set[str]) -> list[str] | None:
+        """The ``lang`` renderings a text whose Vietnamese matched ``forms`` must use (None: no rendering)."""
+        rendering = self.renderings.get(lang)
+        if rendering is None:
+            return None
+        wanted = split_choices(rendering)
+        choices = self.choices
+        if len(choices) > 1 and len(wanted) == len(choices):  # "A / B" -> "A' / B'": pairwise
+            wanted = [w for w, c in zip(wanted, choices, strict=True) if c & forms]
+        return wanted
+
+
 @dataclass(frozen=True)
 class _Term:
-    term: m.GlossaryTerm
+    term: _Entry
     pattern: re.Pattern[str]
     length: int
     keys: frozenset[tuple[str, ...]] | None = None
@@ -99,10 +141,10 @@ def _keys(choice: str) -> tuple[str, ...] | None:
     return tuple(_WORD.findall(choice)[:2]) if _WORD.match(choice) else None
 
 
-def _vi_term(term: m.GlossaryTerm) -> _Term:
+def _vi_term(term: _Entry) -> _Term:
     # Why: "word-boundary aware" so that "đô thị" does not match inside a longer word;
     # \w covers Vietnamese letters with their diacritics once the text is NFC.
-    choices = sorted((_fold(a) for a in alternatives(term.term.vi)), key=len, reverse=True)
+    choices = sorted((_fold(a) for a in alternatives(term.vi)), key=len, reverse=True)
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(c) for c in choices)})(?!\w)")
     keys = [_keys(c) for c in choices]
     return _Term(term, pattern, len(choices[0]) if choices else 0, frozenset(filter(None, keys)) if all(keys) else None)
@@ -118,11 +160,19 @@ def _uses(translation: str, rendering: str, lang: m.TranslationLang) -> bool:
     folded = _fold(translation)
     wanted = _fold(rendering)
     if lang == "ko":  # Korean spacing varies ("평가 기준" / "평가기준")
+        if _HANGUL.search(wanted):
+            # A Latin abbreviation in parentheses glosses a Korean word, in the glossary
+            # ("가상현실(VR) 체험관") as in the text ("가상현실 체험관", "양해각서(MOU)").
+            wanted, folded = _LATIN_GLOSS.sub("", wanted), _LATIN_GLOSS.sub("", folded)
         return "".join(wanted.split()) in "".join(folded.split())
     forms = [wanted]
     if re.search(r"[^aeiou]y$", wanted):  # "smart city" -> "smart cities"
         forms.append(wanted[:-1] + "ies")
     return any(_word_start(form).search(folded) for form in forms)
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN_GLOSS = re.compile(r"\s*\([a-z0-9&.\- ]+\)")
 
 
 @lru_cache(maxsize=4096)
@@ -131,17 +181,41 @@ def _word_start(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(form)}")
 
 
+def _entries(content: Content) -> list[_Entry]:
+    entries = [
+        _Entry(
+            t.id,
+            t.term.vi,
+            {lang: text for lang in m.TRANSLATION_LANGS if (text := t.term.text(lang)) is not None},
+            {lang: tuple(forms) for lang, forms in t.variants.items()},
+            is_name=False,
+        )
+        for t in content.collection("glossary", m.GlossaryTerm)
+    ]
+    for org in content.collection("organizations", m.Organization):
+        renderings = {lang: text for lang in m.TRANSLATION_LANGS if (text := org.name.text(lang)) is not None}
+        # A name is one name: "/" and parentheses in it are not choices or glosses.
+        safe = {lang: text.replace("/", "∕") for lang, text in renderings.items()}
+        # The abbreviation ("MOC") names the body in any language.
+        variants = {
+            lang: (*org.variants.get(lang, ()), *((org.abbreviation,) if org.abbreviation else ()))
+            for lang in m.TRANSLATION_LANGS
+        }
+        entries.append(_Entry(org.id, org.name.vi.replace("/", "∕"), safe, variants, is_name=True))
+    return entries
+
+
 def _terms(content: Content) -> list[_Term]:
-    terms = [_vi_term(t) for t in content.collection("glossary", m.GlossaryTerm)]
+    terms = [_vi_term(e) for e in _entries(content)]
     # Longest first: a match inside a longer term's match is that longer term's business.
     return sorted((t for t in terms if t.length), key=lambda t: -t.length)
 
 
-def _found_terms(vi: str, terms: list[_Term]) -> list[tuple[m.GlossaryTerm, set[str]]]:
+def _found_terms(vi: str, terms: list[_Term]) -> list[tuple[_Entry, set[str]]]:
     """The terms ``vi`` uses, each with the forms matched (folded)."""
     folded = _fold(vi)
     taken: list[tuple[int, int]] = []
-    found: list[tuple[m.GlossaryTerm, set[str]]] = []
+    found: list[tuple[_Entry, set[str]]] = []
     for entry in terms:
         spans = [(mt.start(), mt.end()) for mt in entry.pattern.finditer(folded)]
         free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
@@ -151,21 +225,41 @@ def _found_terms(vi: str, terms: list[_Term]) -> list[tuple[m.GlossaryTerm, set[
     return found
 
 
-def _warning(text_field: TextField, lang: m.TranslationLang, term: m.GlossaryTerm, expected: str) -> Diagnostic:
+def _warning(text_field: TextField, lang: m.TranslationLang, term: _Entry, expected: str) -> Diagnostic:
     line, column = text_field.loaded.position((*text_field.file_path, lang))
+    if term.is_name:
+        message = f"the Vietnamese names '{term.vi}' but the {LANG_NAMES[lang]} translation does not use its name '{expected}'"
+        hint = f"use the name that the organization '{term.id}' gives, or correct that record"
+    else:
+        message = (
+            f"the Vietnamese uses the glossary term '{term.vi}' but the {LANG_NAMES[lang]} "
+            f"translation does not use '{expected}'"
+        )
+        hint = f"use the glossary's rendering or a variant it declares, or change the glossary entry '{term.id}'"
     return Diagnostic(
         file=text_field.file,
         line=line,
         column=column,
         code="glossary.inconsistent",
-        message=(
-            f"the Vietnamese uses the glossary term '{term.term.vi}' but the {LANG_NAMES[lang]} "
-            f"translation does not use '{expected}'"
-        ),
+        message=message,
         key_path=format_key_path((*text_field.file_path, lang)),
-        hint=f"use the glossary's rendering, or change the glossary entry '{term.id}'",
+        hint=hint,
         severity=Severity.WARNING,
     )
+
+
+def _checked(text_field: TextField, kinds: dict[str, str]) -> bool:
+    """Whether a field must follow the glossary: not the fields that define renderings.
+
+    A glossary entry's `term` gives the renderings and its `note` discusses other ones, so
+    only its `definition` is checked; an organization's `name` is the rendering itself.
+    """
+    kind = kinds.get(text_field.record_id)
+    if kind == "glossary":
+        return text_field.key_path[:1] == ("definition",)
+    if kind == "organization":
+        return text_field.key_path[:1] != ("name",)
+    return True
 
 
 def check_glossary(content: Content) -> list[Diagnostic]:
@@ -173,11 +267,12 @@ def check_glossary(content: Content) -> list[Diagnostic]:
     terms = _terms(content)
     if not terms:
         return []
-    glossary_ids = {t.term.id for t in terms}
+    kinds = {t.id: "glossary" for t in content.collection("glossary", m.GlossaryTerm)}
+    kinds.update({o.id: "organization" for o in content.collection("organizations", m.Organization)})
     index = _TermIndex(terms)
     diagnostics: list[Diagnostic] = []
     for text_field in text_fields(content):
-        if text_field.record_id in glossary_ids:  # a term's own entry defines the renderings
+        if not _checked(text_field, kinds):
             continue
         folded = _fold(text_field.text.vi)
         candidates = index.candidates(folded)
@@ -186,12 +281,12 @@ def check_glossary(content: Content) -> list[Diagnostic]:
         for term, forms in _found_terms(text_field.text.vi, candidates):
             for lang in m.TRANSLATION_LANGS:
                 translation = text_field.text.text(lang)
-                expected = term.term.text(lang)
-                if translation is None or expected is None:
+                expected = term.expected(lang, forms)
+                if translation is None or not expected:
                     continue
                 # The Vietnamese form kept as it is (an abbreviation such as "KPI", a quoted
                 # official title) is consistent too.
-                accepted = [*alternatives(expected), *forms]
+                accepted = [*(_without_glosses(e) for e in expected), *term.variants.get(lang, ()), *forms]
                 if not any(_uses(translation, alt, lang) for alt in accepted):
-                    diagnostics.append(_warning(text_field, lang, term, expected))
+                    diagnostics.append(_warning(text_field, lang, term, " / ".join(expected)))
     return diagnostics

@@ -154,6 +154,8 @@ class Organization(Sourced):
     """The organization that took over its functions."""
     change: LText | None = None
     """What changed (a merger, a new status), for the page."""
+    variants: dict[TranslationLang, list[Text]] = Field(default_factory=dict)
+    """Other forms a translation may use where the Vietnamese gives the name (a title such as "Minister of Construction"), per language."""
 
 
 DocStatus = Literal["in_force", "amended", "superseded", "repealed", "unknown"]
@@ -344,7 +346,7 @@ class Part(Sourced):
 
 
 class Guideline(Record):
-    """The Guideline on smart cities in Vietnam."""
+    """The Guideline on Smart Cities in Viet Nam."""
 
     title: LText
     """Title."""
@@ -358,7 +360,14 @@ class GlossaryTerm(Sourced):
     """A term with its renderings in the three languages."""
 
     term: LText
-    """The term; renderings of ours are listed in `term.proposed`."""
+    """The term; renderings of ours are listed in `term.proposed`.
+
+    ``A / B`` gives two renderings; when the Vietnamese and a translation have as many, the
+    n-th translates the n-th. A part in parentheses explains the rendering and is not
+    required in texts: ``규제샌드박스 (실증)`` asks for 규제샌드박스.
+    """
+    variants: dict[TranslationLang, list[Text]] = Field(default_factory=dict)
+    """Other renderings a translation may use for this term (an attested spelling, a short form), per language."""
     definition: LText | None = None
     """What it means."""
     note: LText | None = None
