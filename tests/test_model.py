@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from vkc.model import LocalizedText, PartialDate, Source, source_hash
+from conftest import CliResult
+from vkc.model import Indicator, IndicatorCategory, LocalizedText, PartialDate, Source, source_hash
 
 # --- PartialDate ---------------------------------------------------------------------------
 
@@ -225,3 +228,101 @@ def test_state_with_surrounding_spaces_in_yaml() -> None:
     assert text.vi == VIETNAMESE
     assert text.en == "x"
     assert text.state("en") == "current"
+
+
+# --- Framework structure: nested indicator groups, maturity levels, indicator codes ---------
+
+FRAMEWORK_YAML = """\
+indicator_categories:
+  - id: fw
+    name: {vi: Khung, en: Framework}
+    kind: framework
+    threshold: {vi: "Đạt từ 70% tổng điểm", en: "At least 70% of the total"}
+    sources: [src-plo]
+  - id: fw-level-1
+    name: {vi: Cấp độ 1}
+    kind: maturity_level
+    level: 1
+    parent_category: fw
+    sources: [src-plo]
+  - id: fw-dim
+    name: {vi: Kinh tế}
+    kind: dimension
+    parent_category: fw
+    sources: [src-plo]
+indicators:
+  - id: ind-a
+    category: fw-dim
+    name: {vi: Chỉ số A, en: Indicator A}
+    definition: {vi: Định nghĩa, en: Definition}
+    code: "EC: ICT: ICT: 1C"
+    tier: core
+    sources: [src-plo]
+"""
+
+
+def test_framework_fields_are_optional() -> None:
+    """Content written before the framework fields existed stays valid, with empty defaults."""
+    category = IndicatorCategory.model_validate({"id": "c", "name": {"vi": "Nhóm"}, "sources": ["s"]})
+    assert (category.parent_category, category.kind, category.level, category.threshold) == (None, None, None, None)
+    indicator = Indicator.model_validate(
+        {"id": "i", "category": "c", "name": {"vi": "Chỉ số"}, "definition": {"vi": "Định nghĩa"}}
+    )
+    assert (indicator.code, indicator.tier) == (None, None)
+
+
+def test_framework_fields_are_typed() -> None:
+    category = IndicatorCategory.model_validate(
+        {"id": "l", "name": {"vi": "Cấp độ"}, "kind": "maturity_level", "level": "2", "parent_category": "fw"}
+    )
+    assert (category.kind, category.level, category.parent_category) == ("maturity_level", 2, "fw")
+    for bad in ({"kind": "tier"}, {"level": 0}, {"parent_category": "Not An Id"}):
+        with pytest.raises(ValidationError):
+            IndicatorCategory.model_validate({"id": "l", "name": {"vi": "Cấp độ"}, **bad})
+    with pytest.raises(ValidationError) as caught:
+        Indicator.model_validate(
+            {"id": "i", "category": "c", "name": {"vi": "A"}, "definition": {"vi": "B"}, "tier": "basic"}
+        )
+    assert caught.value.errors()[0]["loc"] == ("tier",)
+
+
+def test_framework_content_checks_clean(mini_content: Path, run_vkc: Callable[..., CliResult]) -> None:
+    (mini_content / "framework.yaml").write_text(FRAMEWORK_YAML, "utf-8")
+    assert run_vkc("check", "--strict", "--content", mini_content) == CliResult(
+        0, "ok: 9 records checked, 0 warning(s)\n", ""
+    )
+
+
+def test_parent_category_must_name_a_category(mini_content: Path, run_vkc: Callable[..., CliResult]) -> None:
+    (mini_content / "framework.yaml").write_text(
+        FRAMEWORK_YAML.replace("parent_category: fw\n    sources", "parent_category: moc\n    sources", 1), "utf-8"
+    )
+    result = run_vkc("check", "--content", mini_content)
+    assert result.code == 1
+    assert (
+        "error[ref.wrong-kind] indicator_categories.1.parent_category: "
+        "'moc' is an organization, not an indicator category" in result.err
+    )
+
+
+def test_parent_category_loop_is_an_error(mini_content: Path, run_vkc: Callable[..., CliResult]) -> None:
+    looped = FRAMEWORK_YAML.replace("kind: framework\n", "kind: framework\n    parent_category: fw-dim\n", 1)
+    (mini_content / "framework.yaml").write_text(looped, "utf-8")
+    result = run_vkc("check", "--content", mini_content)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(
+        line.endswith(
+            "error[category.cycle] indicator_categories.0.parent_category: 'fw' is its own ancestor: fw -> fw-dim -> fw"
+        )
+        for line in lines
+    ), lines
+    assert any(
+        line.endswith(
+            "error[category.cycle] indicator_categories.2.parent_category: "
+            "'fw-dim' is its own ancestor: fw-dim -> fw -> fw-dim"
+        )
+        for line in lines
+    ), lines
+    # The level that hangs off the loop is not itself in it: one diagnostic per member only.
+    assert sum("category.cycle" in line for line in lines) == 2

@@ -28,6 +28,7 @@ REFERENCE_TARGETS: dict[str, type[m.Record]] = {
     "superseded_by": m.LegalDocument,
     "approved_by": m.LegalDocument,
     "category": m.IndicatorCategory,
+    "parent_category": m.IndicatorCategory,
     "standard": m.Standard,
     "project": m.Project,
     "component": m.Component,
@@ -177,7 +178,36 @@ def check_references(by_id: dict[str, m.Record], origins: dict[str, Origin]) -> 
                 )
             )
         found.extend(_text_checks(record, origin))
+        if isinstance(record, m.IndicatorCategory) and record.parent_category:
+            chain = _category_cycle(record, by_id)
+            if chain:
+                found.append(
+                    at(
+                        (*base, "parent_category"),
+                        "category.cycle",
+                        f"'{record_id}' is its own ancestor: {' -> '.join(chain)}",
+                        "point 'parent_category' at a group higher up in the framework",
+                    )
+                )
     return found
+
+
+def _category_cycle(start: m.IndicatorCategory, by_id: dict[str, m.Record]) -> list[str]:
+    """The ids from ``start`` back to itself when its parents loop, else an empty list.
+
+    Why: renderers walk parents to build the framework tree; a loop would never end.
+    A loop that does not pass through ``start`` is reported on its own members.
+    """
+    chain = [start.id]
+    current: m.Record | None = start
+    while isinstance(current, m.IndicatorCategory) and current.parent_category:
+        if current.parent_category == start.id:
+            return [*chain, start.id]
+        if current.parent_category in chain:
+            return []
+        chain.append(current.parent_category)
+        current = by_id.get(current.parent_category)
+    return []
 
 
 def _localized(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, m.LocalizedText]]:

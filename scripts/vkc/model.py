@@ -210,13 +210,31 @@ class StandardRef(Model):
     """Which part applies."""
 
 
+CategoryKind = Literal["framework", "dimension", "sub_dimension", "category", "area", "maturity_level"]
+"""What a group of indicators is within its framework, in the framework's own terms."""
+
+
 class IndicatorCategory(Sourced):
-    """A group of evaluation indicators."""
+    """A group of evaluation indicators; groups nest (a framework, its dimensions, their categories).
+
+    Why nesting: real frameworks are trees (U4SSC: dimension > sub-dimension > category;
+    Korea's certification: areas > evaluation items; Viet Nam's maturity assessment: levels),
+    and the same category name can sit under two parents (U4SSC "Transport" under both ICT
+    and Infrastructure), so a flat list would lose what a reader needs to tell them apart.
+    """
 
     name: LText
     """Name of the category."""
     description: LText | None = None
     """What it covers."""
+    parent_category: Id | None = None
+    """Id of the indicator category this one belongs to (a sub-dimension names its dimension)."""
+    kind: CategoryKind | None = None
+    """What level of its framework the group is: framework, dimension, sub_dimension, category, area or maturity_level."""
+    level: Annotated[int, Field(ge=1)] | None = None
+    """For a maturity level: its rank, 1 for the lowest, as the source orders the levels."""
+    threshold: LText | None = None
+    """The pass mark or rule the source gives for this group or framework (e.g. 70% of the total score)."""
 
 
 class Indicator(Sourced):
@@ -234,6 +252,10 @@ class Indicator(Sourced):
     """How it is calculated."""
     standards: list[StandardRef] = Field(default_factory=list)
     """Standards it refers to."""
+    code: Text | None = None
+    """The indicator's number in its source, exactly as printed (e.g. U4SSC "EC: ICT: ICT: 1C")."""
+    tier: Literal["core", "advanced"] | None = None
+    """Core or advanced, where the framework distinguishes them (U4SSC: core indicators every city should report)."""
 
 
 class Component(Sourced):
