@@ -28,6 +28,7 @@ from .nodes import (
     Source,
     Text,
     Words,
+    words,
 )
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -160,6 +161,20 @@ class Ctx:
             return []
         return [Notice("illustrative", self.word("illustrative_title"), self.word("illustrative_body"))]
 
+    def group_label(self, category: m.IndicatorCategory) -> Inline:
+        """What a group is in its framework ("Dimension", "Maturity level, level 2"), or nothing."""
+        if category.kind is None:
+            return ()
+        label = self.word(f"group_{category.kind}")
+        if category.level is not None:
+            label += ", " + self.word("level_n", n=str(category.level))
+        return words(label)
+
+    def indicator_facts(self, indicator: m.Indicator) -> list[tuple[str, Inline]]:
+        """The indicator's number in its source and its tier, labelled."""
+        tier = words(self.word(f"tier_{indicator.tier}")) if indicator.tier else ()
+        return [(self.word("code"), words(indicator.code or "")), (self.word("tier"), tier)]
+
     def marks(self, record: m.Sourced) -> list[Block]:
         """Illustrative notice and citations of a record, as blocks after its text."""
         cited = self.cite(record)
@@ -182,3 +197,25 @@ def stale_fallback_dates(content: Content, changed: Mapping[str, PartialDate]) -
         if file_date is not None:
             dates[id(value)] = file_date
     return dates
+
+
+def category_tree(content: Content) -> list[tuple[m.IndicatorCategory, int]]:
+    """Indicator categories depth first, each with its depth (0 for a framework's root).
+
+    Siblings keep content order; a category whose parent is not a category is a root.
+    """
+    categories = content.collection("indicator_categories", m.IndicatorCategory)
+    known = {c.id for c in categories}
+    children: dict[str | None, list[m.IndicatorCategory]] = {}
+    for category in categories:
+        parent = category.parent_category if category.parent_category in known else None
+        children.setdefault(parent, []).append(category)
+    out: list[tuple[m.IndicatorCategory, int]] = []
+
+    def visit(parent: str | None, depth: int) -> None:
+        for child in children.get(parent, []):
+            out.append((child, depth))
+            visit(child.id, depth + 1)
+
+    visit(None, 0)
+    return out

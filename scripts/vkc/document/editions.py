@@ -18,7 +18,7 @@ from ..content import Content
 from ..i18n import LANG_NAMES, format_partial, t
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
-from .context import Ctx
+from .context import Ctx, category_tree
 from .nodes import (
     Anchor,
     Block,
@@ -211,33 +211,43 @@ def _table(ctx: Ctx, keys: tuple[str, ...], rows: Sequence[tuple[Inline, ...]], 
 
 
 def indicators_blocks(ctx: Ctx, level: int = 1) -> list[Block]:
-    """The indicators, one table per category, with standards and citations."""
-    categories = ctx.content.collection("indicator_categories", m.IndicatorCategory)
+    """The indicators: each framework's groups as nested headings, a table per group."""
     indicators = ctx.content.collection("indicators", m.Indicator)
     if not indicators:
         return []
     out: list[Block] = [_h(level, ctx.word("indicators"), "annex-indicators")]
-    keys = ("indicator", "definition", "unit", "standards", "sources_label")
-    for category in categories:
+    for category, depth in category_tree(ctx.content):
         members = [i for i in indicators if i.category == category.id]
+        out.append(_heading(ctx, min(level + 1 + depth, 6), ctx.plain(category.name), category.id, category.name))
+        kind = ctx.group_label(category)
+        if kind:
+            out.append(Para((Emph(kind),)))
+        out += ctx.body(category.description)
+        if category.threshold:
+            out.append(
+                Para((Strong(words(f"{ctx.word('threshold')}:")), Words(" "), *ctx.text(category.threshold, flat=True)))
+            )
+        out += _cited_line(ctx, category)
         if not members:
             continue
-        out.append(_heading(ctx, level + 1, ctx.plain(category.name), category.id, category.name))
-        out += ctx.body(category.description)
-        out += _cited_line(ctx, category)
+        coded = any(i.code or i.tier for i in members)
         rows = []
         for item in members:
             codes = "; ".join(ctx.content.get(ref.standard, m.Standard).code for ref in item.standards)
+            facts = [value for _, value in ctx.indicator_facts(item)] if coded else []
             rows.append(
                 (
                     _anchored(item.id, (*ctx.text(item.name), *_illustrative(ctx, item))),
+                    *facts,
                     ctx.text(item.definition, flat=True),
                     ctx.text(item.unit, flat=True),
                     words(codes),
                     ctx.cite(item, labelled=False),
                 )
             )
-        out.append(_table(ctx, keys, rows, (5, 9, 3, 4, 3)))
+        keys = ("indicator", *(("code", "tier") if coded else ()), "definition", "unit", "standards", "sources_label")
+        widths = (5, *((3, 2) if coded else ()), 9, 3, 4, 3)
+        out.append(_table(ctx, keys, rows, widths))
     return out
 
 

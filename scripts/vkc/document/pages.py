@@ -15,7 +15,7 @@ from ..i18n import LANG_NAMES
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
-from .context import Ctx, stale_fallback_dates
+from .context import Ctx, category_tree, stale_fallback_dates
 from .nodes import (
     Anchor,
     Badge,
@@ -172,32 +172,41 @@ def _doc(ctx: Ctx, doc_id: str) -> Inline:
 
 
 def indicators(ctx: Ctx) -> tuple[str, list[Block]]:
-    """Overview table per category, then one anchored entry per indicator and per standard."""
+    """Each framework as a tree of groups (dimension > category ...), with an overview table of
+    each group's indicators and one anchored entry per indicator; then the standards."""
     out = _top(ctx, "indicators")
     all_indicators = ctx.content.collection("indicators", m.Indicator)
-    for category in ctx.content.collection("indicator_categories", m.IndicatorCategory):
+    for category, depth in category_tree(ctx.content):
         ctx.source_file(category.id)
         members = [i for i in all_indicators if i.category == category.id]
-        out += [Heading(2, ctx.plain(category.name), category.id), *ctx.body(category.description)]
+        level = min(2 + depth, 5)
+        out.append(Heading(level, ctx.plain(category.name), category.id, ctx.heading_notes(category.name)))
+        kind = ctx.group_label(category)
+        if kind:
+            out.append(Para((Emph(kind),)))
+        out += ctx.body(category.description)
+        out += _fields([(ctx.word("threshold"), ctx.text(category.threshold))])
         out += ctx.marks(category)
         if not members:
             continue
+        coded = any(i.code or i.tier for i in members)
         rows = []
         for ind in members:
             stds = join(
                 [(Ref(s.standard, words(ctx.content.get(s.standard, m.Standard).code)),) for s in ind.standards],
                 ", ",
             )
-            rows.append(((Ref(ind.id, ctx.plain(ind.name)),), ctx.text(ind.unit), stds))
-        headers = (words(ctx.word("indicator")), words(ctx.word("unit")), words(ctx.word("standards")))
-        out.append(Table(headers, tuple(rows)))
+            facts = [value for _, value in ctx.indicator_facts(ind)] if coded else []
+            rows.append(((Ref(ind.id, ctx.plain(ind.name)),), *facts, ctx.text(ind.unit), stds))
+        keys = ["indicator", *(["code", "tier"] if coded else []), "unit", "standards"]
+        out.append(Table(tuple(words(ctx.word(k)) for k in keys), tuple(rows)))
         for ind in members:
             ctx.source_file(ind.id)
-            out.append(Heading(3, ctx.plain(ind.name), ind.id, ctx.heading_notes(ind.name)))
+            out.append(Heading(level + 1, ctx.plain(ind.name), ind.id, ctx.heading_notes(ind.name)))
             out += [Para((Strong(words(ctx.word("definition"))),)), *ctx.body(ind.definition)]
             if ind.method:
                 out += [Para((Strong(words(ctx.word("method"))),)), *ctx.body(ind.method)]
-            out += _fields([(ctx.word("unit"), ctx.text(ind.unit))])
+            out += _fields([*ctx.indicator_facts(ind), (ctx.word("unit"), ctx.text(ind.unit))])
             refs = []
             for ref in ind.standards:
                 std = ctx.content.get(ref.standard, m.Standard)
