@@ -71,6 +71,7 @@ lint: install
 
 typecheck: install
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 
 test: install gates-tools lint typecheck
 	$(VKC) check

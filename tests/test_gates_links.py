@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gates.site import build
-from vkc.publish.build import PREFIXES
 from vkc.publish.check import check_site, scan_tree
+from vkc.site.langconfig import PREFIXES
 
 
 @pytest.fixture(scope="module")

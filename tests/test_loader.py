@@ -9,8 +9,9 @@ import pytest
 
 from conftest import FIXTURES
 from vkc import model as m
-from vkc.content import content_files, load_content, nested_records
+from vkc.content import content_files, load_content
 from vkc.diagnostics import display_path
+from vkc.walk import nested_records
 from vkc.yamlload import (
     MAX_ALIAS_NODES,
     MAX_DEPTH,

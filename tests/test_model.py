@@ -6,6 +6,7 @@ import itertools
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -177,7 +178,7 @@ def test_source_hash_sees_real_changes(changed: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60), st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
-def test_source_hash_stable_under_nfc_nfd(text: str, form: str) -> None:
+def test_source_hash_stable_under_nfc_nfd(text: str, form: Literal["NFC", "NFD", "NFKC", "NFKD"]) -> None:
     if form in ("NFC", "NFD"):
         assert source_hash(unicodedata.normalize(form, text)) == source_hash(text)
     assert source_hash(f"  {text}\n") == source_hash(text)

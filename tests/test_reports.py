@@ -20,7 +20,8 @@ import pytest
 from conftest import CliResult
 from test_reports_markdown import load_report_content, write_report_content
 from vkc.content import Content
-from vkc.reports import ReportError, build_edition, render_docx, render_pdf, write_editions
+from vkc.model import Lang
+from vkc.reports import EditionKind, ReportError, build_edition, render_docx, render_pdf, write_editions
 from vkc.reports.render import font_set
 
 EXPECTED_FILES = sorted(
@@ -252,7 +253,8 @@ def test_docx_text_toc_field_and_languages(built: Built) -> None:
 
 
 def test_same_input_gives_the_same_bytes(built: Built) -> None:
-    for kind, lang in (("guideline", "ko"), ("bilingual", "en")):
+    pairs: tuple[tuple[EditionKind, Lang], ...] = (("guideline", "ko"), ("bilingual", "en"))
+    for kind, lang in pairs:
         edition = build_edition(built.content, kind, lang)
         assert render_pdf(edition) == (built.folder / f"{edition.stem}.pdf").read_bytes()
     edition = build_edition(built.content, "project", "vi")
@@ -279,6 +281,6 @@ def test_vkc_report_command(run_vkc: Callable[..., CliResult], tmp_path: Path) -
     with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as docx:
         assert "VKC test project" in docx.read("word/document.xml").decode("utf-8")
     bad = run_vkc("report", "--content", content, "--lang", "vi", "--edition", "bilingual")
-    assert (bad.code, bad.err) == (1, "error: a bilingual edition pairs Vietnamese with --lang en or --lang ko\n")
+    assert (bad.code, bad.err) == (2, "error: a bilingual edition pairs Vietnamese with --lang en or --lang ko\n")
     missing = run_vkc("report", "--content", tmp_path / "nowhere")
     assert missing.code == 1 and "content.missing-dir" in missing.err

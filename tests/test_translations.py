@@ -195,11 +195,12 @@ def test_fail_under_exits_1_below_the_threshold(mini_content: Path, run_vkc: Run
 def test_mark_current_refuses_unknown_and_missing_fields(mini_content: Path, run_vkc: Run) -> None:
     before = {p.name: p.read_bytes() for p in mini_content.iterdir()}
     unknown = run_vkc("translations", "mark-current", "--content", mini_content, "--lang", "en", "mco")
-    assert (unknown.code, unknown.out) == (1, "")
+    assert (unknown.code, unknown.out) == (2, "")
     assert unknown.err == (
         f"{mini_content}: error[usage.unknown-id] no record 'mco' has translatable texts\n  hint: did you mean 'moc'?\n"
     )
     bad_key = run_vkc("translations", "mark-current", "--content", mini_content, "--lang", "en", "moc", "title")
+    assert bad_key.code == 2
     assert bad_key.err == (
         f"{mini_content}: error[usage.unknown-key-path] 'moc' has no text 'title'\n  hint: its texts are: name\n"
     )
@@ -211,6 +212,7 @@ def test_mark_current_refuses_unknown_and_missing_fields(mini_content: Path, run
         "  hint: write the 'ko' text first\n"
     )
     both = run_vkc("translations", "mark-current", "--content", mini_content, "--lang", "en", "--all", "moc")
+    assert both.code == 2
     assert both.err == f"{mini_content}: error[usage.mark-current] --all takes no ID\n  hint: drop the ID or --all\n"
     assert {p.name: p.read_bytes() for p in mini_content.iterdir()} == before
 

@@ -116,3 +116,8 @@ class ContentError(Exception):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         super().__init__(f"{len(diagnostics)} problem(s) in the content")
         self.diagnostics = list(diagnostics)
+
+
+class UsageError(ContentError):
+    """The command line asks for something that cannot be (an unknown id, clashing options):
+    reported like any problem, but with exit code 2, as argparse does for its own usage errors."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from ..diagnostics import ContentError, render
+from ..diagnostics import ContentError, UsageError, render
 
 COMMAND_MODULES = (
     "vkc.commands.check",
@@ -57,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: _Command = args.handler
     try:
         return handler(args)
+    except UsageError as exc:
+        print(render(exc.diagnostics, getattr(args, "format", "text") or "text"), file=sys.stderr)
+        return 2
     except ContentError as exc:
         print(render(exc.diagnostics, getattr(args, "format", "text") or "text"), file=sys.stderr)
         return 1

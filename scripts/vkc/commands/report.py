@@ -38,7 +38,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     if args.edition == "bilingual" and args.lang == "vi":
         print("error: a bilingual edition pairs Vietnamese with --lang en or --lang ko", file=sys.stderr)
-        return 1
+        return 2
     content, diagnostics = load_content(args.content)
     if content is None:
         raise ContentError(diagnostics)

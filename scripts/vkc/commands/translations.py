@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..content import Content, TextField, load_content, text_fields
-from ..diagnostics import ContentError, Diagnostic, display_path, render
+from ..diagnostics import ContentError, Diagnostic, UsageError, display_path, render
 from ..model import TRANSLATION_LANGS, TranslationLang, source_hash
 from ..po import export_po, import_po
 from ..translations import LanguageStatus, translation_status
@@ -107,7 +107,9 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def _usage_error(root: Path, code: str, message: str, hint: str = "") -> ContentError:
-    return ContentError([Diagnostic(display_path(root), 0, 0, code, message, hint=hint)])
+    """A problem of the command line (exit 2) or, for ``edit.*``, of the files (exit 1)."""
+    kind = ContentError if code.startswith("edit.") else UsageError
+    return kind([Diagnostic(display_path(root), 0, 0, code, message, hint=hint)])
 
 
 def select_fields(content: Content, record_id: str | None, key_paths: list[str], everything: bool) -> list[TextField]:
