@@ -4,8 +4,9 @@
 --    blocks never pass (the reader disables them too; this is the second lock).
 -- 2. A div of class "pair" holds two divs with a lang attribute: Vietnamese and its
 --    translation, laid out side by side (a Typst grid in PDF, a two-column table in DOCX).
--- 3. In Typst, spans and divs with a lang attribute set the text language, and the marks
---    for untranslated, proposed and illustrative text are coloured.
+-- 3. In Typst, spans and divs with a lang attribute set the text language, the marks for
+--    untranslated, stale, proposed and illustrative text are coloured, and a notice div is
+--    a box with a coloured rule on its left.
 
 local function typst_escape_free(s) return s:gsub('[^%w%-]', '') end
 
@@ -20,7 +21,10 @@ local sanitize = {
   RawInline = function(el) return {} end,
 }
 
-local colors = { untranslated = '#8a5a00', proposed = '#555555', illustrative = '#9a2b00' }
+local colors = {
+  untranslated = '#8a5a00', stale = '#8a5a00', proposed = '#555555', illustrative = '#9a2b00',
+  ['heading-note'] = '#555555',
+}
 
 local function Span(el)
   if FORMAT ~= 'typst' then return el end
@@ -69,6 +73,14 @@ local function Div(el)
     for _, c in ipairs(cells) do table.insert(row, c.content) end
     local simple = pandoc.SimpleTable({}, { 'AlignDefault', 'AlignDefault' }, { 0.5, 0.5 }, {}, { row })
     return pandoc.utils.from_simple_table(simple)
+  end
+  -- A notice (missing or stale translation): a box with a coloured rule on its left, as the
+  -- site's admonitions have.
+  if FORMAT == 'typst' and el.classes:includes('notice') then
+    local color = colors[el.classes[2]] or '#555555'
+    local body = pandoc.write(pandoc.Pandoc(el.content), 'typst')
+    return pandoc.RawBlock('typst', '#block(stroke: (left: 2pt + rgb("' .. color .. '")), inset: (left: 8pt, y: 3pt), '
+      .. 'breakable: true)[' .. body .. ']')
   end
   if FORMAT == 'typst' and el.attributes['lang'] then
     local lang = typst_escape_free(el.attributes['lang'])
