@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 APT_PACKAGES := fonts-noto-core fonts-noto-cjk poppler-utils chromium
 
-.PHONY: all install build test check serve bench clean lint typecheck gates gates-tools
+.PHONY: all install build test test-fast check serve bench clean lint typecheck gates gates-tools
 
 all: build
 
@@ -76,6 +76,11 @@ typecheck: install
 test: install gates-tools lint typecheck
 	$(VKC) check
 	$(BIN)/python -m pytest -q
+
+# The tests that finish in about a minute together on 2 cores: everything not marked slow
+# (site builds, editions, browser, gates and fuzzing). For a developer's own loop.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: install
 	$(BIN)/python -m vkc.bench

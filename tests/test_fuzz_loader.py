@@ -24,6 +24,9 @@ from vkc.content import load_content
 from vkc.diagnostics import Diagnostic, Severity, has_errors, render
 from vkc.yamlload import KeyPath, Value, load_file, parse_text
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 FIXTURE_FILES = sorted((FIXTURES / "mini").glob("*.yaml"))
 SOURCES = {path.name: path.read_bytes() for path in FIXTURE_FILES}
 YAML_NOISE = [*list(":-?,[]{}#&*!|>'\"%@` \t\n\r\\~"), "\n  ", ": ", "- ", "---\n", "<<: ", "&a ", "*a", "!!str "]

@@ -18,6 +18,9 @@ from browser import Browser, Server
 from gates import axe
 from gates.site import build, built, template_pages
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

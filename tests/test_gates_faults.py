@@ -16,9 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gates.site import EPOCH, REPO, tree_digest
 from vkc.faults import ENV, STEPS
 from vkc.publish import build
+
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
 
 MINI = REPO / "tests" / "fixtures" / "mini"
 

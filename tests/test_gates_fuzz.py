@@ -28,6 +28,9 @@ from vkc.content import Content, load_content
 from vkc.diagnostics import has_errors
 from vkc.site.pages import generate_pages
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REGRESSIONS = FIXTURES / "regressions"
 HOSTILE = [

@@ -9,6 +9,9 @@ import pytest
 from gates import vnu
 from gates.site import build, html_pages
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

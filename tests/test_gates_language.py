@@ -15,6 +15,9 @@ from gates.lang import language_problems, switcher_problems
 from gates.site import build, html_pages, page_lang
 from vkc.site.langmark import mark_languages
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

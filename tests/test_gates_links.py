@@ -12,6 +12,9 @@ from gates.site import build
 from vkc.publish.check import check_site, scan_tree
 from vkc.site.langconfig import PREFIXES
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gates.site import REPO
+
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
 
 GUARD = REPO / ".github" / "path_guard.py"
 

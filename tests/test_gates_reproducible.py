@@ -9,6 +9,9 @@ import pytest
 
 from gates.site import build_into, built, tree_digest
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
     """Paths that differ between two tree digests (missing on one side, or other bytes)."""

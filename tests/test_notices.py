@@ -20,6 +20,9 @@ from conftest import FIXTURES, REPO
 from test_site_build import EXTRAS
 from vkc.publish.build import build_site
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 STALE_EN = "The Vietnamese text changed on March 5, 2026, after this translation was made."
 MISSING = {"en": "Not yet translated", "ko": "아직 번역되지 않음"}
 """The notice over an untranslated body, in the reader's language (vkc.i18n ``missing_title``)."""

@@ -18,6 +18,9 @@ from browser import Browser, Server, search
 from vkc.publish.build import build_site
 from vkc.search.offline import write_archives, write_service_workers
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 PREFIXES = {"vi": "", "en": "en/", "ko": "ko/"}
 WEB = "https://vkc-smartcity.example.org/"

@@ -24,6 +24,9 @@ from vkc.model import Lang
 from vkc.reports import EditionKind, ReportError, build_edition, render_docx, render_pdf, write_editions
 from vkc.reports.render import font_set
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 EXPECTED_FILES = sorted(
     [
         f"{kind}-{lang}.{fmt}"

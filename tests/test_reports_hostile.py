@@ -5,8 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from vkc.content import load_content
 from vkc.reports import write_editions
+
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 

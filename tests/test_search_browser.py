@@ -17,6 +17,9 @@ import pytest
 from browser import Browser, Server, search
 from vkc.publish.build import build_site
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 
 

@@ -19,6 +19,9 @@ from conftest import FIXTURES, REPO
 from vkc.model import source_hash
 from vkc.publish.build import build_site
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 DEF_VI = "Đô thị ứng dụng công nghệ số để quản lý."
 TERM_VI = "đô thị thông minh"
 EXTRAS = f"""\

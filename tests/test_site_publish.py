@@ -20,6 +20,9 @@ from vkc.diagnostics import display_path
 from vkc.publish.build import build_site
 from vkc.publish.check import scan_html
 
+pytestmark = pytest.mark.slow
+"""Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
+
 
 def _tree_digest(root: Path) -> dict[str, str]:
     return {
