@@ -239,6 +239,12 @@ def test_docx_text_toc_field_and_languages(built: Built) -> None:
     assert '<w:pStyle w:val="Subtitle"/> </w:pPr> <w:r><w:t xml:space="preserve">Project report</w:t>' in cover
     document = built.docx_part("guideline-ko.docx", "word/document.xml")
     assert re.search(r"<w:instrText[^>]*>TOC \\o", document)
+    # The field's result lists the headings, each a link to its bookmark (readers that do not
+    # update fields show it), and the field stays dirty so Word rebuilds it with page numbers.
+    toc = document[document.index("<w:sdt>") : document.index("</w:sdt>")]
+    assert '<w:fldChar w:fldCharType="begin" w:dirty="true"/>' in toc and toc.count("fldCharType") == 3
+    assert '<w:pStyle w:val="TOC3"/></w:pPr><w:hyperlink w:anchor="section-open-data" w:history="1">' in toc
+    assert toc.count("<w:hyperlink ") == document.count('<w:pStyle w:val="Heading') - document.count("Heading4")
     # Running header (the current part) and page numbers, as Word fields.
     assert 'r:id="rIdVkcHeader" w:type="default"' in document and 'r:id="rIdVkcFooter"' in document
     assert 'w:instr=" STYLEREF &quot;heading 1&quot; "' in built.docx_part("guideline-ko.docx", "word/header1.xml")
