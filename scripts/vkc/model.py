@@ -216,6 +216,10 @@ class LocalizedText(Model):
     """The day the Vietnamese last changed, shown to readers of a stale translation."""
     proposed: list[Lang] = Field(default_factory=list)
     """Languages whose rendering is our proposed translation, not an attested official one."""
+    # exclude: no serialisation (open data, search index) ever carries a draft.
+    draft: dict[TranslationLang, Text] = Field(default_factory=dict, exclude=True)
+    """A translator's draft awaiting review (a fuzzy PO entry, `vkc po import`): never
+    published; `vkc status` lists it and `vkc po export` gives it back as fuzzy."""
 
     def text(self, lang: Lang) -> str | None:
         """The text in ``lang``, or None when it is not translated."""
@@ -264,6 +268,10 @@ class Publication(Model):
     """Date of the edition."""
     notice: LText
     """The statement that the Vietnamese text is authoritative."""
+    # exclude: a person's name and address stay out of the open data.
+    translators: dict[TranslationLang, Text] = Field(default_factory=dict, exclude=True)
+    """The last translator of each language, as PO files name them (Last-Translator);
+    `vkc po import` records it and `vkc po export` writes it back."""
 
 
 class Source(Record):
