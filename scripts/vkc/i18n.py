@@ -178,6 +178,15 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "이 간행물은 베트남어, 영어, 한국어로 제공되며 베트남어 본문이 원문이자 공식 본문입니다.",
     ),
     "date_unknown": ("không rõ ngày", "date unknown", "날짜 미상"),
+    # The language switch of a downloaded archive when the other language's archive is absent.
+    "archive_missing": (
+        "Trang này không có trong bản lưu {name} đặt cạnh bản lưu này. "
+        "Hãy giải nén {zip} vào cùng thư mục, hoặc đọc trang trên web: {{url}}",
+        "This page is not in a {name} archive next to this one. "
+        "Unpack {zip} into the same folder, or read the page on the web: {{url}}",
+        "이 보관본 옆에 이 페이지가 든 {name} 보관본이 없습니다. "
+        "{zip} 파일을 같은 폴더에 풀거나 웹에서 읽으세요: {{url}}",
+    ),
 }
 _INDEX: dict[Lang, int] = {"vi": 0, "en": 1, "ko": 2}
 
