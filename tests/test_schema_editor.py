@@ -19,10 +19,11 @@ import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from conftest import REPO
 from lsp import GATES, yaml_diagnostics
-from vkc.model import PartialDate
+from vkc.model import PartialDate, Source
 
 SCHEMA_FILE = REPO / "schema" / "content.schema.json"
 SHIPPED = sorted((REPO / "content").glob("*.yaml"))
@@ -162,3 +163,27 @@ def test_yaml_language_server_reports_nothing_on_shipped_content_and_the_errors_
     # the editor, are accepted as `vkc check` accepts them. (The server names the anyOf's
     # first failing type in its message.)
     assert [line for line, _ in problems] == [7], problems
+
+
+@pytest.mark.parametrize(
+    ("field", "loader_reads", "editor_reads"),
+    [
+        ("illustrative", "true", True),  # plain true: a boolean to the editor
+        ("illustrative", "false", "false"),  # quoted "false"
+        ("illustrative", "yes", "yes"),  # YAML 1.1's yes is no flag here
+        ("title", "1.0", 1.0),  # plain 1.0: a number to the editor, text to vkc
+        ("title", "true", True),
+        ("title", " ", " "),
+        ("id", "2024", 2024),
+        ("id", "-x", "-x"),
+    ],
+)
+def test_other_scalars_agree_with_vkc_check(field: str, loader_reads: str, editor_reads: object) -> None:
+    base: dict[str, Any] = {"id": "src-x", "title": "T", "publisher": "P", "language": "vi", "confidence": "high"}
+    try:
+        Source.model_validate({**base, field: loader_reads})
+        vkc_ok = True
+    except ValidationError:
+        vkc_ok = False
+    validator = jsonschema.Draft202012Validator(_schema())
+    assert validator.is_valid({"sources": [{**base, field: editor_reads}]}) == vkc_ok

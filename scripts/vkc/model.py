@@ -153,7 +153,11 @@ def _clean_text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-Flag = Annotated[bool, BeforeValidator(_strict_bool)]
+Flag = Annotated[
+    bool,
+    BeforeValidator(_strict_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["true", "false"]}]}),
+]
 # Why the extra JSON Schema types below: the loader reads every scalar as text, but an
 # editor's YAML 1.2 parser reads a plain `1.0`, `true` or `2024` as a number or boolean; the
 # schema must accept what `vkc check` accepts, as the editor reads it.
