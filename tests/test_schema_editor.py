@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -95,6 +95,7 @@ DATE_VALIDATOR = jsonschema.Draft202012Validator(_date_schema())
 DATEISH = st.from_regex(r"\A[0-9]{1,5}(-[0-9]{1,3}){0,2}\Z") | st.text("0123456789-: ", max_size=12)
 
 
+@settings(max_examples=300, deadline=None)
 @given(DATEISH, st.booleans())
 def test_date_schema_accepts_exactly_what_vkc_check_accepts(text: str, quoted: bool) -> None:
     # A quoted scalar is a string to both; a plain one is what the core schema makes of it
