@@ -12,14 +12,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
 APT_PACKAGES := fonts-noto-core fonts-noto-cjk poppler-utils chromium
+# Third-party clients the tests open the outputs with (tests/test_docx_libreoffice.py,
+# tests/test_po.py): LibreOffice converts the DOCX, gettext's msgfmt checks the PO files.
+TEST_APT_PACKAGES := libreoffice-writer-nogui gettext
 
 .PHONY: all install build test test-fast check serve bench clean lint typecheck gates gates-tools
 
 all: build
 
-$(VENV)/.apt-stamp:
+$(VENV)/.apt-stamp $(VENV)/.apt-test-stamp: PACKAGES = $(if $(findstring test,$@),$(TEST_APT_PACKAGES),$(APT_PACKAGES))
+$(VENV)/.apt-stamp $(VENV)/.apt-test-stamp:
 	@mkdir -p $(VENV)
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "error: install as root: apt-get install$$missing" >&2; exit 1; fi; \
 	  echo "apt-get install$$missing"; \
@@ -73,7 +77,7 @@ typecheck: install
 	$(BIN)/mypy
 	$(BIN)/mypy tests
 
-test: install gates-tools lint typecheck
+test: install $(VENV)/.apt-test-stamp gates-tools lint typecheck
 	$(VKC) check
 	$(BIN)/python -m pytest -q
 

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import REPO, CliResult, copy_fixture, run_vkc_process
 from vkc.diagnostics import display_path
+from vkc.types import DATE_PATTERN
 
 Run = Callable[..., CliResult]
 ORPHAN_HASH = (
@@ -133,11 +134,11 @@ def test_schema_command(tmp_path: Path, run_vkc: Run) -> None:
     assert org["properties"]["abbreviation"]["description"] == "Short name, e.g. MOLIT."
     assert sorted(org["required"]) == ["country", "id", "name"]
     date = schema["$defs"]["Source"]["properties"]["date"]["anyOf"][0]
-    assert date == {
-        "type": "string",
-        "pattern": r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$",
-        "description": "YYYY-MM-DD, YYYY-MM or YYYY",
-    }
+    # A year is also an integer (YAML 1.2 editors read `date: 2024` as a number); the pattern
+    # is tested against `vkc check` in test_schema_editor.py.
+    assert date["description"] == "YYYY-MM-DD, YYYY-MM or YYYY"
+    assert date["anyOf"][0] == {"type": "integer", "minimum": 1000, "maximum": 9999}
+    assert date["anyOf"][1]["pattern"] == DATE_PATTERN
 
 
 def test_committed_schema_is_current(tmp_path: Path, run_vkc: Run) -> None:

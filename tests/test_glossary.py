@@ -9,11 +9,12 @@ from string import Template
 
 import pytest
 
-from conftest import CliResult
+from conftest import REPO, CliResult
+from tbx_structure import structure_errors
 from vkc.content import load_content
 from vkc.diagnostics import display_path
 from vkc.glossary_check import alternatives, check_glossary
-from vkc.glossary_export import write_glossary_exports
+from vkc.glossary_export import glossary_tbx, tbx_terms, write_glossary_exports
 
 Run = Callable[..., CliResult]
 
@@ -108,17 +109,31 @@ def test_tbx_is_well_formed_with_three_languages(mini_content: Path, tmp_path: P
     smart = entries[0]
     assert [s.get(lang) for s in smart.findall("t:langSec", ns)] == ["vi", "en", "ko"]
     ko = smart.findall("t:langSec", ns)[2]
-    assert [(t.findtext("t:term", namespaces=ns), t.findtext("t:note", namespaces=ns)) for t in ko] == [
-        ("스마트시티", "제안 번역이며 확인된 공식 명칭이 아니다."),
-        ("스마트도시", "제안 번역이며 확인된 공식 명칭이 아니다."),
+
+    def term_sec(sec: ET.Element) -> tuple[str | None, list[str | None], list[str | None]]:
+        notes = [n.text for n in sec.findall("t:note", ns)]
+        return sec.findtext("t:term", namespaces=ns), [n.text for n in sec.findall("t:termNote", ns)], notes
+
+    # One term per termSec: the variant is a term of its own with a usage note.
+    assert [term_sec(t) for t in ko] == [
+        ("스마트시티", ["preferredTerm-admn-sts"], ["제안 번역이며 확인된 공식 명칭이 아니다."]),
+        (
+            "스마트도시",
+            ["admittedTerm-admn-sts", "variant"],
+            ["“스마트시티”의 변형.", "제안 번역이며 확인된 공식 명칭이 아니다."],
+        ),
     ]
     en = smart.findall("t:langSec", ns)[1]
     assert en.findtext("t:descrip[@type='definition']", namespaces=ns) == "A city that applies digital technology."
+    # A final bracketed acronym is a term of its own; no term keeps the brackets.
     assert [t.findtext("t:term", namespaces=ns) for t in entries[1].iterfind("t:langSec/t:termSec", ns)] == [
-        "Trung tâm giám sát, điều hành đô thị thông minh (IOC)",
-        "Intelligent Operations Centre (IOC)",
+        "Trung tâm giám sát, điều hành đô thị thông minh",
+        "IOC",
+        "Intelligent Operations Centre",
+        "IOC",
         "도시통합운영센터",
     ]
+    assert structure_errors(files[0].read_bytes()) == []
     assert files[1].read_bytes().decode("utf-8-sig") == (
         "id,vi,en,ko,proposed,definition_vi,definition_en,definition_ko,note_vi,note_en,note_ko\r\n"
         "smart-city,đô thị thông minh,smart city,스마트시티 / 스마트도시,ko,Đô thị ứng dụng công nghệ số.,"
@@ -228,3 +243,51 @@ def test_translations_follow_the_glossary_both_ways(
     shown = {"p": display_path(mini_content / "publication.yaml"), "g": display_path(mini_content / "glossary.yaml")}
     lines = [Template(text).substitute(shown) for text in [SANDBOX_DEFINITION, *expected]]
     assert result == CliResult(1, "", "\n".join([*lines, f"0 error(s), {len(lines)} warning(s)"]) + "\n")
+
+
+def test_shipped_glossary_is_tbx_basic_with_terms_a_cat_tool_can_match() -> None:
+    content, diagnostics = load_content(REPO / "content")
+    assert content is not None, diagnostics
+    tbx = glossary_tbx(content)
+    assert structure_errors(tbx) == []
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    terms = [t.text or "" for t in ET.fromstring(tbx).iterfind(".//t:termSec/t:term", ns)]
+    assert len(terms) > 106  # every rendering, variants as terms of their own
+    assert [t for t in terms if any(c in t for c in "()/")] == []
+    assert "스마트시티 가이드라인" in terms and "KPI" in terms
+
+
+def test_structure_check_rejects_what_the_standard_does() -> None:
+    good = glossary_tbx_fragment("<note>n</note><termSec><term>a</term></termSec>")
+    assert structure_errors(good) == []
+    late_note = glossary_tbx_fragment("<termSec><term>a</term></termSec><note>n</note>")
+    assert structure_errors(late_note) == ["line 1: Did not expect element note there"]
+    two_terms = glossary_tbx_fragment("<termSec><term>a</term><term>b</term></termSec>")
+    assert structure_errors(two_terms) != []
+    bad_status = glossary_tbx_fragment(
+        '<termSec><term>a</term><termNote type="administrativeStatus">preferred</termNote></termSec>'
+    )
+    assert structure_errors(bad_status) != []
+
+
+def glossary_tbx_fragment(lang_sec: str) -> bytes:
+    return (
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" style="dca" type="TBX-Basic" xml:lang="en">'
+        "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>"
+        f'<text><body><conceptEntry id="c1"><langSec xml:lang="en">{lang_sec}</langSec></conceptEntry></body></text></tbx>'
+    ).encode()
+
+
+def test_bracketed_forms_become_matchable_terms_with_usage_notes() -> None:
+    terms = tbx_terms("스마트시티 가이드라인 (또는 지침)", "ko", proposed=False)
+    assert [(t.text, t.status, t.term_type, t.notes) for t in terms] == [
+        ("스마트시티 가이드라인", "preferredTerm-admn-sts", None, ("용어집 표기: 스마트시티 가이드라인 (또는 지침)",))
+    ]
+    assert [t.text for t in tbx_terms("공적개발원조(ODA) / 무상원조", "ko", proposed=False)] == [
+        "공적개발원조",
+        "ODA",
+        "무상원조",
+    ]
+    assert [t.text for t in tbx_terms("virtual-reality (VR) experience zone", "en", proposed=False)] == [
+        "virtual-reality experience zone"
+    ]

@@ -153,11 +153,17 @@ def test_archive_rewrites_links_for_the_file_system(tmp_path: Path) -> None:
     with zipfile.ZipFile(archives["vi"]) as archive:
         assert sorted(archive.namelist()) == [
             "vkc-vi/assets/app.js",
+            "vkc-vi/assets/javascripts/vkc-archive.js",
             "vkc-vi/downloads/glossary.csv",
             "vkc-vi/downloads/x-vi.pdf",
             "vkc-vi/guide/index.html",
             "vkc-vi/index.html",
+            "vkc-vi/vkc-pages.js",
         ]
+        # The page list that the other archives' language switch reads.
+        assert archive.read("vkc-vi/vkc-pages.js").decode() == (
+            '(window.vkcArchivePages = window.vkcArchivePages || {})["vi"] = ["guide/index.html", "index.html"];\n'
+        )
         assert archive.read("vkc-vi/index.html").decode() == (
             f'<a href="guide/index.html">g</a><a href="{WEB}en/">English</a><a href="downloads/x-vi.pdf">pdf</a>'
         )
@@ -168,3 +174,58 @@ def test_archive_rewrites_links_for_the_file_system(tmp_path: Path) -> None:
         assert archive.read("vkc-en/en/index.html").decode() == f'<a href="{WEB}">vi</a>'
         assert "vkc-en/index.html" in archive.namelist()
     assert archives["vi"].read_bytes() == write_archives(tmp_path, PREFIXES, WEB)["vi"].read_bytes()
+
+
+def _problems(browser: Browser) -> list[str]:
+    """Console errors and warnings, exceptions and requests to any host since the last call."""
+    # Let the page's scripts run their first tasks (the theme fetched sitemaps right after load).
+    browser.eval("new Promise(done => setTimeout(done))")
+    found = []
+    for event in browser.events:
+        params = event.get("params", {})
+        if event.get("method") == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
+            found.append(params["entry"]["text"])
+        elif event.get("method") == "Runtime.exceptionThrown":
+            found.append(str(params["exceptionDetails"].get("exception", {}).get("description")))
+        elif event.get("method") == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning"):
+            found.append(str(params["args"]))
+        elif event.get("method") == "Network.requestWillBeSent" and not params["request"]["url"].startswith(
+            ("file://", "data:")
+        ):
+            found.append(f"request: {params['request']['url']}")
+    browser.events = []
+    return found
+
+
+def test_archive_asks_no_host_and_its_language_switch_stays_offline(site: Path, tmp_path: Path) -> None:
+    for lang in ("ko", "en"):  # two archives unpacked side by side; the Vietnamese one is absent
+        with zipfile.ZipFile(site / "downloads" / f"site-{lang}.zip") as archive:
+            archive.extractall(tmp_path)
+    pages = sorted((tmp_path / "vkc-ko").rglob("*.html"))
+    assert len(pages) > 10 and not [p for p in pages if p.name == "404.html"]
+    with Browser() as browser:
+        for domain in ("Log.enable", "Runtime.enable", "Network.enable"):
+            browser.send(domain)
+        for page in pages:
+            browser.goto(page.as_uri())
+            assert (page.relative_to(tmp_path).as_posix(), _problems(browser)) == (
+                page.relative_to(tmp_path).as_posix(),
+                [],
+            )
+        glossary = tmp_path / "vkc-ko" / "ko" / "glossary" / "index.html"
+        browser.goto(glossary.as_uri())
+        # The English archive is there: the switch opens the same page in it.
+        browser.eval("document.querySelector('a.vkc-switch[hreflang=en]').click()")
+        target = (tmp_path / "vkc-en" / "en" / "glossary" / "index.html").as_uri()
+        assert browser.wait_for(f"location.href === '{target}' && document.readyState === 'complete'")
+        assert browser.eval("document.documentElement.lang") == "en"
+        assert _problems(browser) == []
+        # The Vietnamese one is not: the page says so and offers the web edition.
+        browser.goto(glossary.as_uri())
+        browser.eval("document.querySelector('a.vkc-switch[hreflang=vi]').click()")
+        note = browser.wait_for("(document.getElementById('vkc-archive-note') || {}).textContent")
+        assert note == (
+            "이 보관본 옆에 이 페이지가 든 Tiếng Việt 보관본이 없습니다. "
+            f"site-vi.zip 파일을 같은 폴더에 풀거나 웹에서 읽으세요: {WEB}glossary/"
+        )
+        assert browser.eval("location.href") == glossary.as_uri()

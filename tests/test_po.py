@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from conftest import CliResult
+from conftest import REPO, CliResult
 from vkc.model import source_hash
+from vkc.po import DRAFT_COMMENT
+from vkc.publish.build import build_site
 
 Run = Callable[..., CliResult]
 
@@ -22,7 +26,7 @@ msgstr ""
 "Report-Msgid-Bugs-To: EMAIL@ADDRESS\\n"
 "POT-Creation-Date: 2026-11-24 00:00+0000\\n"
 "PO-Revision-Date: 2026-11-24 00:00+0000\\n"
-"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n"
+"Last-Translator: unknown\\n"
 "Language: {lang}\\n"
 "Language-Team: {lang}\\n"
 "Plural-Forms: nplurals=1; plural=0;\\n"
@@ -99,7 +103,11 @@ def test_round_trip_without_edits_changes_no_byte(mini_content: Path, tmp_path: 
 
     result = run_vkc("po", "import", "--content", mini_content, tmp_path / "po")
 
-    assert (result.code, result.out, result.err) == (0, "updated 0 field(s) in 0 file(s)\n", "")
+    assert (result.code, result.out, result.err) == (
+        0,
+        "0 imported, 0 fuzzy kept as draft(s) for review, 20 unchanged; updated 0 field(s) in 0 file(s)\n",
+        "",
+    )
     assert _snapshot(mini_content) == before
 
 
@@ -114,7 +122,10 @@ def test_import_of_one_changed_msgstr_changes_exactly_that_value(
 
     result = run_vkc("po", "import", "--content", mini_content, tmp_path / "po")
 
-    assert (result.code, result.out, result.err) == (0, "updated 1 field(s) in 1 file(s)\n", "")
+    assert (result.code, result.err) == (0, "")
+    assert (
+        result.out == "1 imported, 0 fuzzy kept as draft(s) for review, 9 unchanged; updated 1 field(s) in 1 file(s)\n"
+    )
     after = _snapshot(mini_content)
     assert after["records.yaml"] == before["records.yaml"]
     h = source_hash("Khung chính sách")
@@ -148,7 +159,9 @@ def test_removing_the_fuzzy_flag_stamps_current(mini_content: Path, tmp_path: Pa
 
     result = run_vkc("po", "import", "--content", mini_content, tmp_path / "po")
 
-    assert result.out == "updated 1 field(s) in 1 file(s)\n"
+    assert (
+        result.out == "1 imported, 0 fuzzy kept as draft(s) for review, 9 unchanged; updated 1 field(s) in 1 file(s)\n"
+    )
     assert _diff(before, records.read_bytes()) == [
         "-    name: {vi: Bộ Xây dựng, en: Ministry of Construction, ko: 건설부}",
         "+    name: {vi: Bộ Xây dựng, en: Ministry of Construction, ko: 건설부, "
@@ -185,7 +198,7 @@ def test_translation_of_an_outdated_msgid_stays_stale(mini_content: Path, tmp_pa
     assert run_vkc("po", "export", "--content", mini_content, "--lang", "en", tmp_path / "po").code == 0
     records = mini_content / "records.yaml"
     records.write_text(records.read_text(encoding="utf-8").replace("vi: Bộ Xây dựng,", "vi: Bộ Xây dựng mới,"), "utf-8")
-    _edit_po(tmp_path / "po" / "records.en.po", "moc:name", "Ministry of Building")
+    _edit_po(tmp_path / "po" / "records.en.po", "moc:name", "Ministry of Building", fuzzy=False)
 
     assert run_vkc("po", "import", "--content", mini_content, tmp_path / "po").code == 0
 
@@ -195,3 +208,85 @@ def test_translation_of_an_outdated_msgid_stays_stale(mini_content: Path, tmp_pa
     )
     status = run_vkc("status", "--content", mini_content, "--lang", "en")
     assert f"  {records}:10: stale   moc name\n" in status.out
+
+
+def _clients_read(po_dir: Path, tmp_path: Path) -> str:
+    """Run the PO files through gettext's msgfmt -c and translate-toolkit; returns msgfmt's statistics."""
+    stats = []
+    for po in sorted(po_dir.glob("*.po")):
+        done = subprocess.run(
+            ["msgfmt", "-c", "--statistics", "-o", str(tmp_path / "out.mo"), str(po)], capture_output=True, text=True
+        )
+        assert (done.returncode, "warning" in done.stderr) == (0, False), done.stderr
+        stats.append(done.stderr.strip())
+    tools = Path(sys.executable).parent
+    xliff = tmp_path / "xliff"
+    done = subprocess.run([tools / "po2xliff", po_dir, xliff], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    checked = subprocess.run(
+        [tools / "pofilter", "--nofuzzy", "-t", "variables", po_dir, tmp_path / "filtered"],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    return "\n".join(stats)
+
+
+def test_fuzzy_entry_is_kept_as_a_draft_and_exported_back_as_fuzzy(
+    mini_content: Path, tmp_path: Path, run_vkc: Run
+) -> None:
+    records = mini_content / "records.yaml"
+    before = records.read_bytes()
+    assert run_vkc("po", "export", "--content", mini_content, "--lang", "ko", tmp_path / "po").code == 0
+    po = tmp_path / "po" / "records.ko.po"
+    _edit_po(po, "moc:name", "국토건설부(초안)")  # still fuzzy: the translator's draft
+    po.write_text(
+        po.read_text("utf-8").replace("Last-Translator: unknown", "Last-Translator: Kim Translator <kim@example.org>"),
+        "utf-8",
+    )
+
+    result = run_vkc("po", "import", "--content", mini_content, tmp_path / "po")
+
+    assert (result.code, result.err) == (0, "")
+    assert (
+        result.out == "0 imported, 1 fuzzy kept as draft(s) for review, 9 unchanged; updated 1 field(s) in 2 file(s)\n"
+    )
+    # Kept, not published: the Korean name stays 건설부, the draft sits beside it.
+    assert _diff(before, records.read_bytes()) == [
+        "-    name: {vi: Bộ Xây dựng, en: Ministry of Construction, ko: 건설부}",
+        "+    name: {vi: Bộ Xây dựng, en: Ministry of Construction, ko: 건설부, draft: {ko: 국토건설부(초안)}}",
+    ]
+    assert "translators:\n    ko: Kim Translator <kim@example.org>\n" in (mini_content / "publication.yaml").read_text()
+    status = run_vkc("status", "--content", mini_content, "--lang", "ko")
+    assert "  1 draft(s) need review (imported fuzzy, not published):\n" in status.out
+    assert f"  {records}:10: review  moc name" in status.out
+
+    again = tmp_path / "po2"
+    assert run_vkc("po", "export", "--content", mini_content, "--lang", "ko", again).code == 0
+    exported = (again / "records.ko.po").read_text("utf-8")
+    assert (
+        f"#. {DRAFT_COMMENT}\n#: content/records.yaml:10\n#, fuzzy\n"
+        'msgctxt "moc:name"\nmsgid "Bộ Xây dựng"\nmsgstr "국토건설부(초안)"\n'
+    ) in exported
+    assert '"Last-Translator: Kim Translator <kim@example.org>\\n"' in exported
+    # gettext and translate-toolkit read the files; msgfmt leaves the draft out.
+    assert "1 fuzzy translation" in _clients_read(again, tmp_path)
+    # The same files imported again change nothing.
+    same = run_vkc("po", "import", "--content", mini_content, again)
+    assert same.out.startswith("0 imported, 0 fuzzy kept as draft(s) for review, 10 unchanged; updated 0 field(s)")
+
+    # The site never shows the draft.
+    site = tmp_path / "site"
+    build_site(mini_content, site, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    published = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".csv", ".tbx")]
+    assert any("건설부" in p.read_text("utf-8") for p in published)
+    assert [p for p in published if "국토건설부" in p.read_text("utf-8")] == []
+
+    # Review done: the translator removes the fuzzy flag, the draft is published and gone.
+    _edit_po(again / "records.ko.po", "moc:name", fuzzy=False)
+    done = run_vkc("po", "import", "--content", mini_content, again)
+    assert done.out.startswith("1 imported, 0 fuzzy kept as draft(s) for review, 9 unchanged;")
+    assert records.read_text("utf-8").splitlines()[9] == (
+        f"    name: {{vi: Bộ Xây dựng, en: Ministry of Construction, ko: 국토건설부(초안), "
+        f"translated_from: {{ko: {source_hash('Bộ Xây dựng')}}}}}"
+    )

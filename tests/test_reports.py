@@ -241,17 +241,24 @@ def test_docx_text_toc_field_and_languages(built: Built) -> None:
     ):
         assert expected in ko
     cover = " ".join(built.docx_part("project-report-en.docx", "word/document.xml").split())
-    assert '<w:pStyle w:val="Subtitle" /> </w:pPr> <w:r><w:t xml:space="preserve">Project report</w:t>' in cover
+    assert '<w:pStyle w:val="Subtitle"/> </w:pPr> <w:r><w:t xml:space="preserve">Project report</w:t>' in cover
     document = built.docx_part("guideline-ko.docx", "word/document.xml")
     assert re.search(r"<w:instrText[^>]*>TOC \\o", document)
+    # The field's result lists the headings, each a link to its bookmark (readers that do not
+    # update fields show it), and the field stays dirty so Word rebuilds it with page numbers.
+    toc = document[document.index("<w:sdt>") : document.index("</w:sdt>")]
+    assert '<w:fldChar w:fldCharType="begin" w:dirty="true"/>' in toc and toc.count("fldCharType") == 3
+    assert '<w:pStyle w:val="TOC3"/></w:pPr><w:hyperlink w:anchor="section-open-data" w:history="1">' in toc
+    assert toc.count("<w:hyperlink ") == document.count('<w:pStyle w:val="Heading') - document.count("Heading4")
     # Running header (the current part) and page numbers, as Word fields.
     assert 'r:id="rIdVkcHeader" w:type="default"' in document and 'r:id="rIdVkcFooter"' in document
     assert 'w:instr=" STYLEREF &quot;heading 1&quot; "' in built.docx_part("guideline-ko.docx", "word/header1.xml")
     assert 'w:instr=" PAGE "' in built.docx_part("guideline-ko.docx", "word/footer1.xml")
-    # The reference document makes Korean the East Asian language; pandoc sets the default.
-    for name, default, east_asian in (("guideline-ko.docx", "ko-KR", "ko"), ("guideline-vi.docx", "vi", "ko-KR")):
+    # Latin text has a Latin locale (English in the Korean edition) and Korean is the East
+    # Asian language; tagging Latin text Korean let LibreOffice break words anywhere.
+    for name, default in (("guideline-ko.docx", "en-US"), ("guideline-vi.docx", "vi-VN")):
         styles = built.docx_part(name, "word/styles.xml")
-        assert f'<w:lang w:bidi="ar-SA" w:eastAsia="{east_asian}" w:val="{default}" />' in styles
+        assert f'<w:lang w:bidi="ar-SA" w:eastAsia="ko-KR" w:val="{default}"/>' in styles
     assert "<dc:title>시험 지침</dc:title>" in built.docx_part("guideline-ko.docx", "docProps/core.xml")
 
 

@@ -64,6 +64,7 @@ def test_changed_vietnamese_turns_en_and_ko_stale(mini_content: Path, run_vkc: R
                     "chapter": {"current": 1, "stale": 0, "missing": 1, "percent": 50.0},
                     "organization": {"current": 0, "stale": 1, "missing": 0, "percent": 0.0},
                 },
+                "review": [],
             },
             "ko": {
                 "current": 7,
@@ -82,6 +83,7 @@ def test_changed_vietnamese_turns_en_and_ko_stale(mini_content: Path, run_vkc: R
                     "chapter": {"current": 0, "stale": 0, "missing": 2, "percent": 0.0},
                     "organization": {"current": 0, "stale": 1, "missing": 0, "percent": 0.0},
                 },
+                "review": [],
             },
         }
     }

@@ -113,3 +113,20 @@ def test_an_empty_value_is_filled_after_the_colon() -> None:
     text = "a:\n  t:\n    vi: x\n    en:\n    ko: y\n"
     out = apply_changes(text, {("a", "t"): FieldChange(texts={"en": "new"})})
     assert out == "a:\n  t:\n    vi: x\n    en: new\n    ko: y\n"
+
+
+def test_draft_table_is_set_replaced_and_removed_in_block_and_flow_style() -> None:
+    block = "item:\n  name:\n    vi: Tên\n    ko: 이름\n  other: 1\n"
+    with_draft = apply_changes(block, {("item", "name"): FieldChange(tables={"draft": {"ko": "초안\n둘째 줄"}})})
+    assert (
+        with_draft
+        == "item:\n  name:\n    vi: Tên\n    ko: 이름\n    draft:\n      ko: |-\n        초안\n        둘째 줄\n  other: 1\n"
+    )
+    replaced = apply_changes(with_draft, {("item", "name"): FieldChange(tables={"draft": {"en": "Draft"}})})
+    assert "    draft:\n      en: Draft\n      ko: |-\n        초안\n        둘째 줄\n  other: 1\n" in replaced
+    removed = apply_changes(replaced, {("item", "name"): FieldChange(tables={"draft": {"en": None, "ko": None}})})
+    assert removed == block
+    flow = "item:\n  name: {vi: Tên, draft: {ko: 초안}, ko: 이름}\n"
+    assert apply_changes(flow, {("item", "name"): FieldChange(tables={"draft": {"ko": None}})}) == (
+        "item:\n  name: {vi: Tên, ko: 이름}\n"
+    )

@@ -211,6 +211,18 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "search_bridge": ("Theo bảng thuật ngữ:", "From the glossary:", "용어집:"),
     "search_loading": ("Đang tải chỉ mục…", "Loading the index…", "색인을 불러오는 중…"),
+    # Notes in the TBX export, in the language of the rendering they annotate.
+    "tbx_proposed": (
+        "Bản dịch đề xuất, không phải tên chính thức đã được xác nhận.",
+        "Proposed rendering, not an attested official name.",
+        "제안 번역이며 확인된 공식 명칭이 아니다.",
+    ),
+    "tbx_variant_of": ("Biến thể của “{term}”.", "Variant of “{term}”.", "“{term}”의 변형."),
+    "tbx_as_written": (
+        "Cách ghi trong bảng thuật ngữ: {term}",
+        "As the glossary writes it: {term}",
+        "용어집 표기: {term}",
+    ),
     # Printed editions.
     "edition_project": ("Báo cáo dự án", "Project report", "사업 보고서"),
     "edition_bilingual": ("Bản song ngữ", "Bilingual edition", "이중 언어판"),
@@ -264,6 +276,15 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "kind_milestone": ("Mốc", "Milestone", "이정표"),
     "kind_pilot": ("Thí điểm", "Pilot", "시범사업"),
     "kind_glossary_term": ("Thuật ngữ", "Glossary term", "용어"),
+    # The language switch of a downloaded archive when the other language's archive is absent.
+    "archive_missing": (
+        "Trang này không có trong bản lưu {name} đặt cạnh bản lưu này. "
+        "Hãy giải nén {zip} vào cùng thư mục, hoặc đọc trang trên web: {{url}}",
+        "This page is not in a {name} archive next to this one. "
+        "Unpack {zip} into the same folder, or read the page on the web: {{url}}",
+        "이 보관본 옆에 이 페이지가 든 {name} 보관본이 없습니다. "
+        "{zip} 파일을 같은 폴더에 풀거나 웹에서 읽으세요: {{url}}",
+    ),
 }
 _INDEX: dict[Lang, int] = {"vi": 0, "en": 1, "ko": 2}
 

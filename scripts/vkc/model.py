@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .types import LANGS, TRANSLATION_LANGS, Lang, PartialDate, TranslationLang, source_hash
@@ -33,10 +34,44 @@ def _clean_text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-Flag = Annotated[bool, BeforeValidator(_strict_bool)]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
-Hash = Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
+Flag = Annotated[
+    bool,
+    BeforeValidator(_strict_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["true", "false"]}]}),
+]
+# Why the extra JSON Schema types below: the loader reads every scalar as text, but an
+# editor's YAML 1.2 parser reads a plain `1.0`, `true` or `2024` as a number or boolean; the
+# schema must accept what `vkc check` accepts, as the editor reads it.
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "maxLength": 80},
+                {"type": "integer", "minimum": 0},
+            ]
+        }
+    ),
+]
+Text = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": "\\S"}, {"type": "number"}, {"type": "boolean"}]}),
+]
+Hash = Annotated[
+    str,
+    Field(pattern=r"^[0-9a-f]{12}$"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": "^[0-9a-f]{12}$"},
+                {"type": "integer", "minimum": 0, "maximum": 999999999999},
+            ]
+        }
+    ),
+]
 
 
 class Model(BaseModel):
@@ -66,6 +101,10 @@ class LocalizedText(Model):
     """The day the Vietnamese last changed, shown to readers of a stale translation."""
     proposed: list[Lang] = Field(default_factory=list)
     """Languages whose rendering is our proposed translation, not an attested official one."""
+    # exclude: no serialisation (open data, search index) ever carries a draft.
+    draft: dict[TranslationLang, Text] = Field(default_factory=dict, exclude=True)
+    """A translator's draft awaiting review (a fuzzy PO entry, `vkc po import`): never
+    published; `vkc status` lists it and `vkc po export` gives it back as fuzzy."""
 
     def text(self, lang: Lang) -> str | None:
         """The text in ``lang``, or None when it is not translated."""
@@ -114,6 +153,10 @@ class Publication(Model):
     """Date of the edition."""
     notice: LText
     """The statement that the Vietnamese text is authoritative."""
+    # exclude: a person's name and address stay out of the open data.
+    translators: dict[TranslationLang, Text] = Field(default_factory=dict, exclude=True)
+    """The last translator of each language, as PO files name them (Last-Translator);
+    `vkc po import` records it and `vkc po export` writes it back."""
 
 
 class Source(Record):

@@ -24,6 +24,10 @@ from .yamledit import FieldChange, edit_files, group_changes
 
 STALE_COMMENT = "stale: the Vietnamese changed after this translation was made"
 PROPOSED_COMMENT = "proposed rendering: ours, not an attested official one"
+DRAFT_COMMENT = "draft awaiting review: not published; remove the fuzzy flag to publish it"
+UNKNOWN_TRANSLATOR = "unknown"
+"""Last-Translator before any import named one (msgfmt -c rejects Babel's placeholder)."""
+_PLACEHOLDERS = frozenset({"", UNKNOWN_TRANSLATOR, "FULL NAME <EMAIL@ADDRESS>"})
 
 
 def _catalog(content: Content, lang: TranslationLang) -> Catalog:
@@ -39,6 +43,7 @@ def _catalog(content: Content, lang: TranslationLang) -> Catalog:
         creation_date=when,
         revision_date=when,
         language_team=lang,
+        last_translator=content.publication.translators.get(lang, UNKNOWN_TRANSLATOR),
         charset="utf-8",
         fuzzy=False,
     )
@@ -47,16 +52,19 @@ def _catalog(content: Content, lang: TranslationLang) -> Catalog:
 def _add(catalog: Catalog, content: Content, text_field: TextField, lang: TranslationLang) -> None:
     text = text_field.text
     state = text.state(lang)
+    draft = text.draft.get(lang)
     comments = [STALE_COMMENT] if state == "stale" else []
     if state == "stale" and text.vi_changed is not None:
         comments.append(f"Vietnamese changed on {text.vi_changed}")
+    if draft is not None:
+        comments.append(DRAFT_COMMENT)
     if lang in text.proposed:
         comments.append(PROPOSED_COMMENT)
     message = catalog.add(
         text.vi,
-        text.text(lang) or "",
+        draft if draft is not None else text.text(lang) or "",
         locations=[(repository_path(content, text_field.loaded), text_field.line(lang))],
-        flags=["fuzzy"] if state == "stale" else [],
+        flags=["fuzzy"] if state == "stale" or draft is not None else [],
         auto_comments=comments,
         context=text_field.context,
     )
@@ -91,6 +99,12 @@ class ImportResult:
 
     fields: int = 0
     """Fields changed or stamped."""
+    imported: int = 0
+    """Entries published: a new translation, or a stale one confirmed."""
+    fuzzy: int = 0
+    """Fuzzy entries kept as drafts for review (not published)."""
+    unchanged: int = 0
+    """Entries that change nothing (including untranslated ones)."""
     files: list[Path] = field(default_factory=list)
     """YAML files written."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -126,17 +140,25 @@ def import_po(content: Content, in_dir: Path) -> ImportResult:
 
     An entry is written when its msgstr differs from the YAML, and stamped current (with
     the hash of its msgid, the Vietnamese it was translated from) when its msgstr changed
-    or its fuzzy flag was removed. Nothing is written when any file is invalid.
+    or its fuzzy flag was removed. A fuzzy entry is a draft that needs review (gettext's
+    msgfmt leaves it out too): a changed one is kept as the field's ``draft``, never
+    published. The PO header's Last-Translator is recorded in ``publication.translators``.
+    Nothing is written when any file is invalid.
     """
-    fields = {f.context: f for f in text_fields(content)}
+    all_fields = text_fields(content)
+    fields = {f.context: f for f in all_fields}
     result = ImportResult()
     changes: list[tuple[Path, tuple[str | int, ...], FieldChange]] = []
+    translators: dict[TranslationLang, str] = {}
     for path in sorted(in_dir.rglob("*.po")):
         catalog, problems = _read(path)
         result.diagnostics.extend(problems)
         if catalog is None:
             continue
         lang: TranslationLang = "en" if str(catalog.locale) == "en" else "ko"
+        translator = (catalog.last_translator or "").strip()
+        if translator not in _PLACEHOLDERS:
+            translators[lang] = translator
         for message in catalog:
             if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
                 continue
@@ -155,11 +177,22 @@ def import_po(content: Content, in_dir: Path) -> ImportResult:
                 )
                 continue
             change = _change(text_field, lang, message.id, message.string, message.fuzzy)
-            if change is not None:
-                changes.append((text_field.loaded.path, text_field.file_path, change))
+            if change is None:
+                result.unchanged += 1
+                continue
+            changes.append((text_field.loaded.path, text_field.file_path, change))
+            if message.fuzzy:
+                result.fuzzy += 1
+            else:
+                result.imported += 1
     if has_errors(result.diagnostics):
         raise ContentError(result.diagnostics)
     result.fields = len(changes)
+    recorded = content.publication.translators
+    named = {lang: name for lang, name in translators.items() if recorded.get(lang) != name}
+    title = next((f for f in all_fields if f.record_id == "publication" and f.key == "title"), None)
+    if named and title is not None:
+        changes.append((title.loaded.path, title.file_path[:-1], FieldChange(tables={"translators": dict(named)})))
     result.files = edit_files(group_changes(changes))
     return result
 
@@ -168,9 +201,17 @@ def _change(text_field: TextField, lang: TranslationLang, msgid: str, msgstr: st
     new = msgstr.strip()
     if not new:  # an untranslated entry never deletes a translation
         return None
+    text = text_field.text
+    draft = text.draft.get(lang)
+    if fuzzy:  # a draft: kept for review, never published
+        if new in (draft, text.text(lang)):
+            return None
+        return FieldChange(tables={"draft": {lang: new}})
+    # Published: the reviewed text replaces any draft.
+    tables: dict[str, dict[TranslationLang, str | None]] = {"draft": {lang: None}} if draft is not None else {}
     stamp = source_hash(msgid)
-    if new != text_field.text.text(lang):
-        return FieldChange(texts={lang: new}, stamps={lang: stamp})
-    if not fuzzy and text_field.text.state(lang) == "stale" and text_field.text.translated_from.get(lang) != stamp:
-        return FieldChange(stamps={lang: stamp})
-    return None
+    if new != text.text(lang):
+        return FieldChange(texts={lang: new}, stamps={lang: stamp}, tables=tables)
+    if text.state(lang) == "stale" and text.translated_from.get(lang) != stamp:
+        return FieldChange(stamps={lang: stamp}, tables=tables)
+    return FieldChange(tables=tables) if tables else None

@@ -55,6 +55,8 @@ class LanguageStatus:
     """Per record kind, in first-seen order."""
     items: list[tuple[TextField, State]] = field(default_factory=list)
     """Every stale or missing field, in file order."""
+    review: list[TextField] = field(default_factory=list)
+    """Every field with a translator's draft awaiting review (never published), in file order."""
 
     def to_json(self) -> dict[str, object]:
         """The object documented for `vkc status --format json`."""
@@ -65,6 +67,9 @@ class LanguageStatus:
                 for f, state in self.items
             ],
             "kinds": {kind: counts.to_json() for kind, counts in self.kinds.items()},
+            "review": [
+                {"id": f.record_id, "key_path": f.key, "file": f.file, "line": f.line(self.lang)} for f in self.review
+            ],
         }
 
 
@@ -77,6 +82,8 @@ def language_status(fields: list[TextField], lang: m.TranslationLang) -> Languag
         status.kinds.setdefault(text_field.kind, Counts()).add(state)
         if state != "current":
             status.items.append((text_field, state))
+        if lang in text_field.text.draft:
+            status.review.append(text_field)
     return status
 
 

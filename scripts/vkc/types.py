@@ -113,8 +113,25 @@ class PartialDate:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        # JSON Schema patterns match anywhere in the string; anchor it as fullmatch does.
-        return {"type": "string", "pattern": f"^{_DATE.pattern}$", "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
+        # Why two types: the loader reads every scalar as text, but an editor's YAML 1.2
+        # parser reads a plain `date: 2024` as a number, so a year is also an integer. The
+        # string pattern accepts exactly the real dates `parse` accepts (months 01-12, the
+        # days of each month, 29 February in leap years only), surrounding spaces included
+        # because `parse` strips them.
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": DATE_PATTERN},
+            ],
+            "description": "YYYY-MM-DD, YYYY-MM or YYYY",
+        }
 
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"([1-9][0-9]{3})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""Years 1000-9999, ASCII digits (\\d would also take other scripts' digits, which no
+JSON Schema pattern does)."""
+_YEAR = "[1-9][0-9]{3}"
+_LEAP = "(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
+_MONTH_DAY = "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+DATE_PATTERN = rf"^\s*(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)\s*$"
+"""The JSON Schema pattern of a real YYYY, YYYY-MM or YYYY-MM-DD date (see `PartialDate`)."""

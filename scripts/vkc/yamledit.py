@@ -47,6 +47,9 @@ class FieldChange:
     """New translation per language."""
     stamps: dict[TranslationLang, str] = field(default_factory=dict)
     """Hash to record in ``translated_from`` per language."""
+    tables: dict[str, dict[TranslationLang, str | None]] = field(default_factory=dict)
+    """Other per-language mappings of the node (``draft``): a text to set, or None to remove.
+    A mapping left empty is removed with its key."""
 
 
 @dataclass(frozen=True, order=True)
@@ -221,6 +224,61 @@ class _Planner:
             self._insert_entry(node, before[-1] if before else None, lang, " " + rendered)
         if change.stamps:
             self._plan_stamps(node, entries, change.stamps, flow, column)
+        for key, values in change.tables.items():
+            self._plan_table(node, entries, key, values, flow, column)
+
+    def _plan_table(
+        self,
+        node: yaml.MappingNode,
+        entries: Mapping[str, tuple[yaml.Node, yaml.Node]],
+        key: str,
+        values: Mapping[TranslationLang, str | None],
+        flow: bool,
+        column: int,
+    ) -> None:
+        """Set or remove entries of the per-language mapping ``key``, rewriting it whole."""
+        table: dict[str, str] = {}
+        if key in entries:
+            old = entries[key][1]
+            if not isinstance(old, yaml.MappingNode):
+                raise EditError(f"{key} is not a mapping")
+            table = {k.value: v.value for k, v in old.value if isinstance(k, yaml.ScalarNode)}
+        for lang, value in values.items():
+            if value is None:
+                table.pop(lang, None)
+            else:
+                table[lang] = value
+        ordered = [(lang, table[lang]) for lang in _LANG_ORDER if lang in table]
+        if flow:
+            inner = ", ".join(f"{lang}: {render_scalar(v, flow=True, indent=0, nl=self.nl)}" for lang, v in ordered)
+            rendered = f" {{{inner}}}"
+        else:
+            pad = " " * (column + 2)
+            rendered = "".join(
+                f"{self.nl}{pad}{lang}: {render_scalar(v, flow=False, indent=column + 2, nl=self.nl)}"
+                for lang, v in ordered
+            )
+        if key not in entries:
+            if ordered:
+                self._insert_entry(node, None, key, rendered)
+            return
+        key_node, old = entries[key]
+        if ordered:  # from just after the key's colon to the end of the old mapping
+            colon = self.text.index(":", int(key_node.end_mark.index))
+            self._add(colon + 1, _end(self.text, old), rendered)
+            return
+        index = next(i for i, (k, _) in enumerate(node.value) if k is key_node)
+        if flow:
+            start = _end(self.text, node.value[index - 1][1]) if index else int(key_node.start_mark.index)
+            end = (
+                int(node.value[index + 1][0].start_mark.index)
+                if not index and len(node.value) > 1
+                else _end(self.text, old)
+            )
+            self._add(start, end, "")
+        else:
+            start = self.text.rfind("\n", 0, int(key_node.start_mark.index)) + 1
+            self._add(start, _line_end(self.text, _end(self.text, old)), "")
 
     def _plan_stamps(
         self,
@@ -281,6 +339,17 @@ def _verify(before: str, after: str, changes: Mapping[KeyPath, FieldChange]) -> 
             if not isinstance(table, dict):
                 raise EditError("translated_from is not a mapping")
             table.update(change.stamps)
+        for key, values in change.tables.items():
+            table = target.setdefault(key, {})
+            if not isinstance(table, dict):
+                raise EditError(f"{key} is not a mapping")
+            for lang, value in values.items():
+                if value is None:
+                    table.pop(lang, None)
+                else:
+                    table[lang] = value
+            if not table:
+                del target[key]
     if _normalise(expected) != _normalise(_plain(new.data)):
         raise EditError("the edit would change more than the requested values")
 
@@ -339,6 +408,8 @@ def group_changes(items: Iterable[tuple[Path, KeyPath, FieldChange]]) -> dict[Pa
         merged = grouped.setdefault(file, {}).setdefault(key_path, FieldChange())
         merged.texts.update(change.texts)
         merged.stamps.update(change.stamps)
+        for key, values in change.tables.items():
+            merged.tables.setdefault(key, {}).update(values)
     return grouped
 
 

@@ -85,6 +85,12 @@ def format_status_text(statuses: list[LanguageStatus], bars: bool) -> str:
             lines.append(
                 f"  {text_field.file}:{text_field.line(status.lang)}: {state:<7} {text_field.record_id} {text_field.key}"
             )
+        if status.review:
+            lines.append(f"  {len(status.review)} draft(s) need review (imported fuzzy, not published):")
+        for text_field in status.review:
+            lines.append(
+                f"  {text_field.file}:{text_field.line(status.lang)}: review  {text_field.record_id} {text_field.key}"
+            )
     return "\n".join(lines)
 
 
@@ -205,5 +211,8 @@ def run_po_import(args: argparse.Namespace) -> int:
         raise _usage_error(content.root, "edit.failed", f"cannot edit the YAML: {exc}") from exc
     if result.diagnostics:
         print(render(result.diagnostics, "text"), file=sys.stderr)
-    print(f"updated {result.fields} field(s) in {len(result.files)} file(s)")
+    print(
+        f"{result.imported} imported, {result.fuzzy} fuzzy kept as draft(s) for review, {result.unchanged} unchanged; "
+        f"updated {result.fields} field(s) in {len(result.files)} file(s)"
+    )
     return 0

@@ -21,6 +21,7 @@ from pathlib import Path
 import pypandoc  # type: ignore[import-untyped]  # no stubs; only get_pandoc_path() is used
 import typst
 
+from .docx_fix import fix_docx
 from .docx_reference import reference_docx
 from .editions import Edition
 
@@ -126,7 +127,7 @@ def render_pdf(edition: Edition, font_dirs: tuple[str, ...] = FONT_DIRS) -> byte
 
 
 def render_docx(edition: Edition) -> bytes:
-    """The edition as DOCX bytes, styled by the reference document, with a TOC field."""
+    """The edition as DOCX bytes, styled by the reference document, with a filled TOC field."""
     with tempfile.TemporaryDirectory(prefix="vkc-docx-") as tmp:
         reference = Path(tmp) / "reference.docx"
         reference.write_bytes(reference_docx(edition.doc_lang))
@@ -138,7 +139,7 @@ def render_docx(edition: Edition) -> bytes:
             "-o",
             "-",
         ]
-        return pandoc(_docx_cover(edition), "docx", extra)
+        return fix_docx(pandoc(_docx_cover(edition), "docx", extra), edition.doc_lang)
 
 
 def _docx_cover(edition: Edition) -> Edition:

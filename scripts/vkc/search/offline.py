@@ -7,20 +7,28 @@
   downloading the Vietnamese site.
 - ``downloads/site-<lang>.zip`` holds one language for reading from the file system:
   directory links get ``index.html`` (file:// shows no directory index) and links to pages
-  not in the archive (other languages) point to the web edition. Search keeps working
-  there because the client loads its index with a script element.
+  not in the archive point to the web edition. Search keeps working there because the
+  client loads its index with a script element. The archive asks no host for anything: the
+  pages lose their hreflang ``<link rel="alternate">`` (the theme fetches each one's
+  sitemap.xml, which the CSP blocks and which sent the language switch to the web home
+  page), and the language switch opens the same page in the sibling folder of the other
+  language's archive, or says that it is not there (``vkc-archive.js``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import cast
 from urllib.parse import urlsplit
 
+from .. import i18n
+from ..model import Lang
 from ..site.urls import normalise_path
 from .index import ASSETS
 
@@ -29,6 +37,10 @@ _NOT_CACHED = (".zip", ".pdf", ".docx", ".gz", ".map")
 _UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 """Material's own search files (its plugin is off): neither cached nor archived (~1.2 MB a language)."""
 _LINK = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
+_ALTERNATE = re.compile(r"""[ \t]*<link rel="alternate" hreflang="[^"]*" href="[^"]*">\n?""")
+_SWITCH = re.compile(r'<a href="([^"]*)" hreflang="(vi|en|ko)" lang="\2" class="md-select__link vkc-switch"')
+ARCHIVE_SCRIPT = "assets/javascripts/vkc-archive.js"
+PAGE_LIST = "vkc-pages.js"
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 """Fixed member time: the same tree gives the same archive bytes."""
 
@@ -114,6 +126,30 @@ def _relative(base: str, target: str) -> str:
     return "../" * len(up) + target
 
 
+def _archive_page(name: str, page_html: str, lang: str, prefix: str, web_root: str) -> str:
+    """An archive page that reaches for no host: see the module's docstring."""
+    depth = len(PurePosixPath(name).parent.parts)
+    up = "../" * (depth + 1)  # from the page to the folder holding the vkc-<lang>/ folders
+
+    def switch(match: re.Match[str]) -> str:
+        web, alt = match.group(1), match.group(2)
+        if alt == lang or not web.startswith(web_root):
+            return match.group(0)
+        path = web[len(web_root) :].split("#")[0]
+        page = path + "index.html" if not path or path.endswith("/") else path
+        name_of = i18n.LANG_NAMES[cast(Lang, alt)]
+        missing = i18n.t("archive_missing", cast(Lang, lang), name=name_of, zip=f"site-{alt}.zip")
+        return (
+            f'<a href="{up}vkc-{alt}/{page}" data-vkc-archive="{alt}" data-vkc-page="{page}" '
+            f'data-vkc-web="{web}" data-vkc-missing="{html.escape(missing)}" hreflang="{alt}" lang="{alt}" '
+            'class="md-select__link vkc-switch"'
+        )
+
+    page_html = _SWITCH.sub(switch, _ALTERNATE.sub("", page_html))
+    script = _relative(str(PurePosixPath(name).parent), prefix + ARCHIVE_SCRIPT)
+    return page_html.replace("</body>", f'<script src="{script}"></script></body>', 1)
+
+
 def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, Path]:
     """Write ``downloads/site-<lang>.zip`` for every language; returns their paths.
 
@@ -126,7 +162,9 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
     downloads.mkdir(exist_ok=True)
     out: dict[str, Path] = {}
     for lang, prefix in prefixes.items():
-        members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith(".map")}
+        # No 404 page: the file system never serves one (its root-relative links would
+        # point to the web).
+        members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith((".map", "404.html"))}
         members |= {
             f"downloads/{p.relative_to(downloads).as_posix()}"
             for p in downloads.rglob("*")
@@ -138,7 +176,16 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
             for name in sorted(members):
                 data = (root / name).read_bytes()
                 if name.endswith(".html"):
-                    data = _rewrite(name, data.decode("utf-8"), members, web_root).encode("utf-8")
+                    page_html = _rewrite(name, data.decode("utf-8"), members, web_root)
+                    data = _archive_page(name, page_html, lang, prefix, web_root).encode("utf-8")
+                info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+            extras = {
+                prefix + ARCHIVE_SCRIPT: (ASSETS / "vkc-archive.js").read_bytes(),
+                PAGE_LIST: _page_list(lang, sorted(n for n in members if n.endswith(".html"))),
+            }
+            for name, data in extras.items():
                 info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data)
@@ -153,6 +200,13 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
                 archive.writestr(info, page.encode("utf-8"))
         out[lang] = target
     return out
+
+
+def _page_list(lang: str, pages: list[str]) -> bytes:
+    """``vkc-pages.js``: the archive's pages, for the other archives' language switch."""
+    listed = json.dumps(pages, ensure_ascii=False)
+    script = f"(window.vkcArchivePages = window.vkcArchivePages || {{}})[{json.dumps(lang)}] = {listed};\n"
+    return script.encode("utf-8")
 
 
 def write_offline(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, str]:
