@@ -9,16 +9,13 @@ notice is looked for in the built HTML, in ``pdftotext`` of the PDFs and in the 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pypandoc  # type: ignore[import-untyped]  # no stubs; convert_file only
 import pytest
 
-from conftest import FIXTURES, REPO
-from test_site_build import EXTRAS
-from vkc.publish.build import build_site
+from test_site_build import build_fixture_site
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
@@ -32,13 +29,7 @@ MISSING_SHORT = {"en": "not yet translated", "ko": "미번역"}
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("notices")
-    content = work / "content"
-    shutil.copytree(FIXTURES / "mini", content)
-    (content / "site-extras.yaml").write_text(EXTRAS, encoding="utf-8")
-    out = work / "site"
-    build_site(content, out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=True)
-    return out
+    return build_fixture_site(tmp_path_factory.mktemp("notices"), editions=True)
 
 
 def _flat(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,18 +46,20 @@ HANDWRITTEN = {f"{p.stem}/index.html" for p in (REPO / "docs" / "vi").glob("*.md
 ROOT_URL = "https://vkc-smartcity.example.org/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The published tree built from mini + extras."""
-    work = tmp_path_factory.mktemp("site-build")
+def build_fixture_site(work: Path, *, editions: bool) -> Path:
+    """The published tree built from mini + extras (a stale and missing translations) in ``work``."""
     content = work / "content"
-    import shutil
-
     shutil.copytree(FIXTURES / "mini", content)
     (content / "site-extras.yaml").write_text(EXTRAS, encoding="utf-8")
     out = work / "site"
-    build_site(content, out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    build_site(content, out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=editions)
     return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published tree built from mini + extras, without editions."""
+    return build_fixture_site(tmp_path_factory.mktemp("site-build"), editions=False)
 
 
 def _pages(site: Path, lang: str) -> set[str]:

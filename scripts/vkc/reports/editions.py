@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..content import Content
-from ..document.editions import EDITION_KINDS, EditionKind, edition_document, edition_plan, edition_stem
+from ..document.editions import EDITION_KINDS, EditionDocument, EditionKind, edition_document, edition_plan
 from ..model import Lang, PartialDate
 from .pandoc_markdown import edition_markdown
 
@@ -19,29 +19,49 @@ __all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "edition_
 
 @dataclass(frozen=True)
 class Edition:
-    """One printable edition before rendering."""
+    """One printable edition before rendering: its document and the document as pandoc Markdown."""
 
-    kind: EditionKind
-    """guideline, project (the project report) or bilingual (Vietnamese beside ``lang``)."""
-    lang: Lang
-    """Reader's language; for a bilingual edition, the language beside the Vietnamese."""
+    document: EditionDocument
+    """What the edition says (kind, languages, cover, body)."""
     markdown: str
     """The body, pandoc Markdown (no metadata block: metadata is passed apart)."""
     metadata: dict[str, str]
     """Cover and running-header fields, each pandoc Markdown."""
-    title: str
-    """Plain-text title for the file's metadata."""
-    author: str
-    """Plain-text publisher for the file's metadata."""
-    doc_lang: Lang
-    """Language declared for the document (the PDF catalog's /Lang, the DOCX default)."""
-    date: tuple[int, int, int]
-    """Publication date (year, month, day): the document date, so builds are reproducible."""
+
+    @property
+    def kind(self) -> EditionKind:
+        """guideline, project (the project report) or bilingual (Vietnamese beside ``lang``)."""
+        return self.document.kind
+
+    @property
+    def lang(self) -> Lang:
+        """Reader's language; for a bilingual edition, the language beside the Vietnamese."""
+        return self.document.lang
+
+    @property
+    def title(self) -> str:
+        """Plain-text title for the file's metadata."""
+        return self.document.title
+
+    @property
+    def author(self) -> str:
+        """Plain-text publisher for the file's metadata."""
+        return self.document.author
+
+    @property
+    def doc_lang(self) -> Lang:
+        """Language declared for the document (the PDF catalog's /Lang, the DOCX default)."""
+        return self.document.doc_lang
+
+    @property
+    def date(self) -> tuple[int, int, int]:
+        """Publication date (year, month, day): the document date, so builds are reproducible."""
+        return self.document.date
 
     @property
     def stem(self) -> str:
         """File name without extension, e.g. ``guideline-ko``, ``project-report-en``, ``guideline-vi-ko``."""
-        return edition_stem(self.kind, self.lang)
+        return self.document.stem
 
 
 def build_edition(
@@ -50,4 +70,4 @@ def build_edition(
     """The Markdown and metadata of one edition (``lang`` may not be vi for ``bilingual``)."""
     doc = edition_document(content, kind, lang, stale_since)
     markdown, metadata = edition_markdown(doc.document)
-    return Edition(kind, lang, markdown, metadata, doc.title, doc.author, doc.doc_lang, doc.date)
+    return Edition(doc, markdown, metadata)
