@@ -48,7 +48,7 @@ from ..document.nodes import (
     Words,
 )
 from ..i18n import format_partial
-from ..model import PartialDate
+from ..model import Lang, PartialDate
 from . import markdown as md
 
 _ADMONITION = {"missing": "note vkc-missing", "stale": "warning vkc-stale", "illustrative": "example vkc-illustrative"}
@@ -74,7 +74,7 @@ class Writer:
 
     path: str
     """The page's path, e.g. ``guideline/part-a.md``: links are made relative to it."""
-    lang: str
+    lang: Lang
     pages: Mapping[str, str]
     """The page of every record id."""
 
