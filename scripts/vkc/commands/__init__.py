@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "vkc.commands.translations",
     "vkc.commands.report",
     "vkc.commands.site",
+    "vkc.commands.diff",
 )
 """Modules that each define ``register(subparsers)``; one line per command family."""
 

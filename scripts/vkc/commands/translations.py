@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..content import Content, TextField, load_content, text_fields
 from ..diagnostics import ContentError, Diagnostic, UsageError, display_path, render
+from ..document.changes import change_set
 from ..model import TRANSLATION_LANGS, TranslationLang, source_hash
 from ..po import export_po, import_po
+from ..revisions import content_at
 from ..translations import LanguageStatus, translation_status
 from ..yamledit import EditError, FieldChange, edit_files, group_changes
 from . import add_content_option
@@ -27,6 +29,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     status.add_argument(
         "--fail-under", type=float, metavar="PCT", help="exit 1 when a language is less than PCT %% current"
+    )
+    status.add_argument(
+        "--since",
+        metavar="REV",
+        help="list the Vietnamese texts that changed since this git revision (what to translate again)",
     )
     status.set_defaults(handler=run_status)
 
@@ -94,9 +101,41 @@ def format_status_text(statuses: list[LanguageStatus], bars: bool) -> str:
     return "\n".join(lines)
 
 
+def changed_since(content: Content, before: Content) -> list[tuple[TextField, list[TranslationLang]]]:
+    """The texts whose Vietnamese changed from ``before`` to ``content``, with their stale languages."""
+    fields = {(f.record_id, f.key): f for f in text_fields(content)}
+    out = []
+    for record in change_set(before, content).records:
+        for change in record.fields:
+            key, _, lang = change.key.rpartition(".")
+            found = fields.get((record.id, key))
+            if lang == "vi" and found is not None:
+                out.append((found, [t for t in TRANSLATION_LANGS if found.state(t) == "stale"]))
+    return out
+
+
+def run_status_since(args: argparse.Namespace, content: Content) -> int:
+    """`vkc status --since REV`: the Vietnamese texts changed since REV, with file and line."""
+    changed = changed_since(content, content_at(args.content, args.since))
+    if args.format == "json":
+        items = [
+            {"id": f.record_id, "key_path": f.key, "file": f.file, "line": f.line("vi"), "stale": stale}
+            for f, stale in changed
+        ]
+        print(json.dumps({"since": args.since, "changed": items}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(changed)} Vietnamese text(s) changed since {args.since}")
+    for f, stale in changed:
+        note = f" (stale: {', '.join(stale)})" if stale else ""
+        print(f"  {f.file}:{f.line('vi')}: {f.record_id} {f.key}{note}")
+    return 0
+
+
 def run_status(args: argparse.Namespace) -> int:
     """Print the status; exit 1 when --fail-under is not met."""
     content = _load(args.content)
+    if args.since:
+        return run_status_since(args, content)
     all_status = translation_status(content)
     langs: tuple[TranslationLang, ...] = (args.lang,) if args.lang else TRANSLATION_LANGS
     statuses = [all_status[lang] for lang in langs]
