@@ -20,6 +20,7 @@ from .crossref import check_references
 from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from .relations import check_relations
 from .schema_errors import diagnostics_from_error
+from .versions import check_versions
 from .walk import localized_texts, nested_records
 from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, load_files
 
@@ -249,6 +250,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
         return None, sort_diagnostics(diagnostics)
     # Relations need every reference resolved; a loop is an error, so there is no content then.
     diagnostics.extend(check_relations(by_id, origins))
+    diagnostics.extend(check_versions(publication, singleton_origins["publication"], root))
     if has_errors(diagnostics):
         return None, sort_diagnostics(diagnostics)
     content = Content(

@@ -136,6 +136,19 @@ class Sourced(Record):
     """True for placeholder or demonstration content that no source supports; shown as such."""
 
 
+class Version(Model):
+    """A dated release of the whole publication, frozen as a snapshot under ``versions/``."""
+
+    id: Id
+    """Permanent id of the version; its pages live at /versions/ID/ once it is superseded."""
+    date: PartialDate
+    """The day the version was published."""
+    status: Literal["current", "superseded"]
+    """One version is current; every earlier one is superseded."""
+    summary: LText
+    """What changed in this version, in a sentence or two, for readers and feeds."""
+
+
 class Publication(Model):
     """The edition being published."""
 
@@ -153,6 +166,8 @@ class Publication(Model):
     """Date of the edition."""
     notice: LText
     """The statement that the Vietnamese text is authoritative."""
+    versions: list[Version] = Field(default_factory=list)
+    """The published versions, oldest first (`vkc version publish` adds one and writes its snapshot)."""
     # exclude: a person's name and address stay out of the open data.
     translators: dict[TranslationLang, Text] = Field(default_factory=dict, exclude=True)
     """The last translator of each language, as PO files name them (Last-Translator);

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "vkc.commands.report",
     "vkc.commands.site",
     "vkc.commands.diff",
+    "vkc.commands.version",
 )
 """Modules that each define ``register(subparsers)``; one line per command family."""
 
