@@ -211,6 +211,51 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "search_bridge": ("Theo bảng thuật ngữ:", "From the glossary:", "용어집:"),
     "search_loading": ("Đang tải chỉ mục…", "Loading the index…", "색인을 불러오는 중…"),
+    # Versions.
+    "version_banner": (
+        "Bạn đang đọc phiên bản {id} ({date}), đã được thay thế. Phiên bản hiện hành là {current} ({current_date}).",
+        "You are reading version {id} ({date}), which has been superseded. The current version is {current} ({current_date}).",
+        "지금 보시는 것은 대체된 {id} 판({date})입니다. 현행판은 {current} 판({current_date})입니다.",
+    ),
+    "version_same_page": (
+        "Đọc trang này trong phiên bản hiện hành",
+        "Read this page in the current version",
+        "현행판에서 이 페이지 읽기",
+    ),
+    "version_page_gone": (
+        "Trang này không còn trong phiên bản hiện hành.",
+        "This page no longer exists in the current version.",
+        "이 페이지는 현행판에 더 이상 없습니다.",
+    ),
+    "changes": ("Những thay đổi", "What changed", "변경 사항"),
+    "changes_in": ("Những thay đổi trong phiên bản {id}", "What changed in version {id}", "{id} 판의 변경 사항"),
+    "changes_first": (
+        "Đây là phiên bản đầu tiên được công bố.",
+        "This is the first published version.",
+        "처음 공개된 판입니다.",
+    ),
+    "changes_none": ("Không có thay đổi nào về nội dung.", "No content changed.", "내용 변경이 없습니다."),
+    "changes_since": (
+        "Các thay đổi so với phiên bản {id} ({date}):",
+        "Changes since version {id} ({date}):",
+        "{id} 판({date}) 이후 변경 사항:",
+    ),
+    "change_added": ("mới", "added", "추가"),
+    "change_removed": ("đã bỏ", "removed", "삭제"),
+    "change_changed": ("đã sửa", "changed", "수정"),
+    "change_stale": (
+        "Bản dịch cần cập nhật theo thay đổi này: {fields}.",
+        "Translations this change made out of date: {fields}.",
+        "이 변경으로 갱신이 필요해진 번역: {fields}.",
+    ),
+    "page_updated": (
+        "Cập nhật ngày {date} (phiên bản {id}): {what}.",
+        "Updated {date} (version {id}): {what}.",
+        "{date} 갱신({id} 판): {what}.",
+    ),
+    "page_updated_more": ("Những thay đổi", "What changed", "변경 사항"),
+    "version_label": ("Phiên bản {id} ({date})", "Version {id} ({date})", "{id} 판 ({date})"),
+    "feed_title": ("{title}: các phiên bản", "{title}: versions", "{title}: 판 목록"),
     # Notes in the TBX export, in the language of the rendering they annotate.
     "tbx_proposed": (
         "Bản dịch đề xuất, không phải tên chính thức đã được xác nhận.",

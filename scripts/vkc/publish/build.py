@@ -32,7 +32,14 @@ from ..diagnostics import ContentError, display_path, has_errors
 from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
 from ..document.nodes import Document
-from ..document.pages import page_documents
+from ..document.pages import page_documents, record_pages
+from ..document.versions import (
+    Release,
+    changes_documents,
+    check_ids_across_versions,
+    current_version,
+    with_change_notes,
+)
 from ..faults import fault_point
 from ..glossary_export import GLOSSARY_FILES, write_glossary_exports
 from ..i18n import format_partial
@@ -40,6 +47,7 @@ from ..model import LANGS, Lang, PartialDate
 from ..reports import write_editions
 from ..search import write_offline, write_search
 from ..site.data import write_open_data
+from ..site.feeds import write_feeds
 from ..site.langconfig import (
     PREFIXES,
     check_handwritten,
@@ -52,8 +60,9 @@ from ..site.langconfig import (
 )
 from ..site.langmark import write_headers
 from ..site.page_markdown import Page
-from ..site.pages import write_pages
+from ..site.pages import write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
+from ..snapshots import read_snapshot, snapshot_path
 from .check import PageScan, check_site, scan_tree
 from .reuse import input_digest, output_files, read_manifest, reuse, write_manifest
 from .staging import staging_dir, swap_in
@@ -98,6 +107,8 @@ class Build:
     built: dict[str, dict[str, PageScan]] = field(default_factory=dict)
     """Per language: the scans of its mkdocs output (built now or reused)."""
     manifest: dict[str, dict[str, Any]] = field(default_factory=dict)
+    releases: list[Release] = field(default_factory=list)
+    """Every published version with the content its snapshot froze, oldest first."""
 
     @property
     def loaded(self) -> Content:
@@ -156,12 +167,24 @@ def load(b: Build) -> None:
 
 
 def generate(b: Build) -> None:
-    """Build the page documents once, and write them as Markdown for mkdocs."""
+    """Build the page documents once, and write them as Markdown for mkdocs; then the pages of
+    every earlier version from its snapshot, and each version's What-changed page."""
     content = b.loaded
     b.changed = git_dates(b.content_dir)
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
     b.documents = page_documents(content, changed=b.changed, downloads=downloads)
+    b.releases = [Release(v, read_snapshot(snapshot_path(b.content_dir, v.id))) for v in content.publication.versions]
+    check_ids_across_versions(content, b.releases)
+    b.documents = with_change_notes(b.documents, content, b.releases)
+    b.documents |= changes_documents(content, b.releases, record_pages(content))
     b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
+    current = current_version(content.publication)
+    root_url = str(b.base.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    for release in b.releases:
+        if current is None or release.version.status != "superseded":
+            continue
+        documents = page_documents(release.content, downloads=downloads)
+        b.pages |= write_version_pages(release, documents, b.documents, current, root_url)
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
 
@@ -180,6 +203,15 @@ def downloads(b: Build) -> None:
         except Exception as exc:  # another renderer's failure: report it, publish nothing
             raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
     write_open_data(content, folder)
+    for release in b.releases:  # each earlier version keeps its own files
+        if release.version.status != "superseded":
+            continue
+        own = folder / "versions" / release.version.id
+        own.mkdir(parents=True)
+        if b.editions:
+            write_editions(release.content, own)
+            write_glossary_exports(release.content, own)
+        write_open_data(release.content, own)
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
 
 
@@ -278,7 +310,11 @@ def search(b: Build) -> None:
     """The search index of each language and the offline archives."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
     write_search(b.staging, b.loaded, PREFIXES, web_root)
+    for release in b.releases:  # an earlier version has its own index, apart from the current one
+        if release.version.status == "superseded":
+            write_search(b.staging, release.content, PREFIXES, web_root, sub=f"versions/{release.version.id}/")
     write_offline(b.staging, PREFIXES, web_root)
+    write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
 
 
 def check(b: Build) -> None:

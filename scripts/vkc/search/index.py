@@ -118,14 +118,19 @@ def glossary_renderings(content: Content) -> list[dict[str, list[str]]]:
     return out
 
 
+VERSIONS = "versions/"
+"""Where earlier versions sit in a language tree: each has its own index, apart from the current one."""
+
+
 def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]:
-    """Built HTML pages of one language tree (the Vietnamese root excludes the other trees)."""
+    """Built HTML pages of one language tree (the Vietnamese root excludes the other trees;
+    every tree leaves out its earlier versions)."""
     base = root / prefix if prefix else root
     skip = tuple(o for o in others if o)
     pages = []
     for path in sorted(base.rglob("*.html")):
         rel = path.relative_to(base).as_posix()
-        if rel == "404.html" or rel.startswith(("downloads/", *skip)):
+        if rel == "404.html" or rel.startswith(("downloads/", VERSIONS, *skip)):
             continue
         pages.append(path)
     return pages
@@ -143,26 +148,29 @@ def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, lis
     return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
-def write_search(root: Path, content: Content, prefixes: Mapping[str, str], web_root: str) -> dict[str, int]:
+def write_search(
+    root: Path, content: Content, prefixes: Mapping[str, str], web_root: str, *, sub: str = ""
+) -> dict[str, int]:
     """Write each language's index and the client files into the built tree at ``root``.
 
     ``prefixes``: language -> folder ("" for the root language); ``web_root``: the public
-    address of the site. Returns the index size in bytes per language.
+    address of the site; ``sub``: an earlier version's folder (``versions/v1/``) in each
+    language tree, indexed on its own with its own ``content``. Returns the index size in bytes
+    per language.
     """
     glossary = glossary_renderings(content)
     sizes: dict[str, int] = {}
     for lang, prefix in prefixes.items():
-        base = root / prefix if prefix else root
-        pages = {
-            p.relative_to(base).as_posix(): p.read_text(encoding="utf-8")
-            for p in language_files(root, prefix, prefixes.values())
-        }
+        tree = root / prefix if prefix else root
+        base = tree / sub if sub else tree
+        files = language_files(root, prefix, prefixes.values()) if not sub else sorted(base.rglob("*.html"))
+        pages = {p.relative_to(base).as_posix(): p.read_text(encoding="utf-8") for p in files}
         target = base / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = index_data(lang, pages, glossary, web_root.rstrip("/") + "/" + prefix)
+        data = index_data(lang, pages, glossary, web_root.rstrip("/") + "/" + prefix + sub)
         target.write_text(data, encoding="utf-8")
         sizes[lang] = len(data.encode("utf-8"))
         for name, dest in (("vkc-search.js", SCRIPT), ("vkc-search.css", STYLE)):
-            (base / dest).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(ASSETS / name, base / dest)
+            (tree / dest).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ASSETS / name, tree / dest)
     return sizes

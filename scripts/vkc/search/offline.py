@@ -46,13 +46,14 @@ _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
 def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str]:
-    """Files of one language tree, relative to its root (``downloads/`` and other trees left out)."""
+    """Files of one language tree, relative to its root (``downloads/``, earlier versions and other
+    trees left out: a reader offline has the current version)."""
     base = root / prefix if prefix else root
     others = tuple(p for p in prefixes.values() if p and p != prefix)
     out = []
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base).as_posix()
-        if path.is_file() and not rel.startswith(("downloads/", *_UNUSED, *others)) and rel != SW:
+        if path.is_file() and not rel.startswith(("downloads/", "versions/", *_UNUSED, *others)) and rel != SW:
             out.append(rel)
     return out
 

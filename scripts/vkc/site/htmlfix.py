@@ -5,6 +5,7 @@ partials, which we would otherwise have to copy whole; the Nu HTML Checker gate
 (tests/test_gates_html.py) fails on each of these:
 - ``autocomplete`` on checkbox and radio inputs (allowed on text-like inputs only);
 - ``<label for="__toc">`` on pages where the theme leaves out the ``__toc`` checkbox.
+And the canonical address of an earlier version's pages (:func:`on_page_context`).
 One more for the Content-Security-Policy (style-src 'self', no inline style): the column
 alignment Python-Markdown writes as ``style="text-align: right;"`` becomes a class.
 """
@@ -31,6 +32,15 @@ def fix_html(page: str) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """mkdocs hook: fix the finished page."""
     return fix_html(output)
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """mkdocs hook: an earlier version's page names the current page as canonical (front matter
+    ``vkc_canonical``), which Material prints as ``<link rel="canonical">``."""
+    canonical = (page.meta or {}).get("vkc_canonical")
+    if canonical:
+        page.canonical_url = canonical
+    return context
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:

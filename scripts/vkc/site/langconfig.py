@@ -127,6 +127,11 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
             nav.append({t(key, lang): [{generated[p][lang].title: p} for p in paths]})
         else:
             nav.append({generated[item][lang].title: item})
+    # The What-changed pages of the versions, newest first (earlier versions' own pages stay
+    # out of the navigation: they are reached from those pages and from their banners).
+    changes = [p for p in generated if p.startswith("changes/")]
+    if changes:
+        nav.append({t("changes", lang): [{generated[p][lang].title: p} for p in changes]})
     if extra_pages:
         nav.append({t("more", lang): _folder_nav(extra_pages)})
     return nav
@@ -198,6 +203,8 @@ def language_config(
         nav=nav,
         extra=extra,
         edit_uri=f"edit/main/docs/{lang}/",
+        # Earlier versions' pages are published but not in the navigation.
+        not_in_nav="/versions/",
         strict=True,
         # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2).
         hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py")],

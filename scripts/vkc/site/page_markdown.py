@@ -77,6 +77,9 @@ class Writer:
     lang: Lang
     pages: Mapping[str, str]
     """The page of every record id."""
+    prefix: str = ""
+    """Where the tree of pages sits under the language's root (``versions/v1/`` for an earlier
+    version): links between its pages stay relative; links to ``downloads/`` gain the prefix."""
 
     # -- inline ------------------------------------------------------------------------------
 
@@ -111,7 +114,7 @@ class Writer:
             url = md.safe_url(run.href)
             return f"[{self.inline(run.label)}]({url})" if url else self.inline(run.label)
         if isinstance(run, File):
-            return f'<a href="{self.root()}downloads/{html.escape(quote(run.name))}">{self.inline(run.label)}</a>'
+            return f'<a href="{html.escape(self.download(run.name))}">{self.inline(run.label)}</a>'
         if isinstance(run, Strong):
             return f"**{self.inline(run.body)}**"
         if isinstance(run, Emph):
@@ -145,7 +148,11 @@ class Writer:
     def root(self) -> str:
         """The way up from this page's URL to the site's root (pages are directory URLs)."""
         depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1) + (0 if self.lang == "vi" else 1)
-        return "../" * depth
+        return "../" * (depth + self.prefix.count("/"))
+
+    def download(self, name: str) -> str:
+        """The address of a published file (``name`` relative to this tree's ``downloads/``)."""
+        return f"{self.root()}downloads/{quote(self.prefix + name)}"
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -201,24 +208,35 @@ class Writer:
         if isinstance(block, Pair):
             return self.blocks([Group(block.left, lang=block.left_lang), Group(block.right, lang=block.right_lang)])
         if isinstance(block, Files):
-            root = self.root()
             if block.role == "downloads":
                 items = [
-                    f'<li><a href="{root}downloads/{html.escape(quote(name))}">{html.escape(name)}</a></li>'
+                    f'<li><a href="{html.escape(self.download(name))}">{html.escape(name)}</a></li>'
                     for name in block.names
                 ]
                 return '<ul class="vkc-downloads">\n' + "\n".join(items) + "\n</ul>"
-            links = [f'<a href="{root}downloads/{name}">{posixpath.basename(name)}</a>' for name in block.names]
+            links = [
+                f'<a href="{html.escape(self.download(name))}">{posixpath.basename(name)}</a>' for name in block.names
+            ]
             return f'<p class="vkc-open-data">{html.escape(block.label)}: ' + " · ".join(links) + "</p>"
         raise TypeError(f"no Markdown for {type(block).__name__}")
 
 
-def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallback_date: PartialDate) -> Page:
+def page_markdown(
+    doc: Document,
+    pages: Mapping[str, str],
+    repo_url: str,
+    fallback_date: PartialDate,
+    *,
+    prefix: str = "",
+    extra: Mapping[str, str] | None = None,
+) -> Page:
     """The page of ``doc``: front matter (title, dates, edit link) and the body.
 
-    ``fallback_date``: the day the page says it changed when none of its files has a date.
+    ``fallback_date``: the day the page says it changed when none of its files has a date;
+    ``prefix``: where the page's tree sits (an earlier version's ``versions/ID/``); ``extra``:
+    more front-matter keys for the theme (an earlier version's banner and canonical address).
     """
-    writer = Writer(doc.path, doc.lang, pages)
+    writer = Writer(doc.path, doc.lang, pages, prefix)
     body = re.sub(r"\n{3,}", "\n\n", writer.blocks(doc.blocks).strip())
     last = doc.changed or fallback_date
     meta: dict[str, str | bool] = {
@@ -229,6 +247,7 @@ def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallba
         "vkc_changed": format_partial(last, doc.lang),
         "vkc_changed_iso": str(last),
     }
+    meta.update(extra or {})
     if repo_url and doc.files:
         # The file most of the page came from: the first in sorted order keeps it stable.
         meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{doc.files[0]}"
@@ -236,4 +255,4 @@ def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallba
     # ASCII with \u escapes: YAML refuses raw control characters (U+0087 in a title crashed
     # mkdocs' front-matter reader; found by tests/test_gates_fuzz.py).
     front = "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n"
-    return Page(doc.path, html.escape(doc.title), f"{front}\n{body}\n", str(last))
+    return Page(prefix + doc.path, html.escape(doc.title), f"{front}\n{body}\n", str(last))

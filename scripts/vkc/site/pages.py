@@ -6,12 +6,14 @@ Why two steps: :mod:`vkc.document.pages` decides what each page says (pure, no m
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..content import Content
 from ..document.nodes import Document
 from ..document.pages import page_documents, record_pages
-from ..model import Lang, PartialDate
+from ..document.versions import Release, banner
+from ..model import Lang, PartialDate, Version
+from .langconfig import PREFIXES
 from .page_markdown import Page, page_markdown
 
 
@@ -25,6 +27,43 @@ def write_pages(
         path: {lang: page_markdown(doc, pages_of, repo_url, fallback) for lang, doc in per_lang.items()}
         for path, per_lang in documents.items()
     }
+
+
+def _url(path: str) -> str:
+    """The directory URL of a page path: ``glossary.md`` -> ``glossary/``, ``index.md`` -> ``""``."""
+    if path == "index.md":
+        return ""
+    return path[: -len("index.md")] if path.endswith("/index.md") else path[: -len(".md")] + "/"
+
+
+def write_version_pages(
+    release: Release,
+    documents: Mapping[str, Mapping[Lang, Document]],
+    current_pages: Collection[str],
+    current: Version,
+    root_url: str,
+) -> dict[str, dict[Lang, Page]]:
+    """An earlier version's pages under ``versions/ID/``: each says which version it is, links to
+    the same page in the current version (or says it is gone) and names that page canonical."""
+    prefix = f"versions/{release.version.id}/"
+    pages_of = record_pages(release.content)
+    fallback = release.content.publication.date
+    out: dict[str, dict[Lang, Page]] = {}
+    for path, per_lang in documents.items():
+        out[prefix + path] = {}
+        url = _url(path)
+        up = "../" * (prefix + url).count("/")
+        for lang, doc in per_lang.items():
+            words = banner(lang, release.version, current)
+            lang_root = root_url + PREFIXES[lang]
+            extra = {"vkc_banner": words.text, "vkc_search_base": prefix.rstrip("/")}
+            if path in current_pages:
+                extra |= {"vkc_banner_link": up + url, "vkc_banner_label": words.link_label}
+                extra["vkc_canonical"] = lang_root + url
+            else:
+                extra["vkc_banner_gone"] = words.gone
+            out[prefix + path][lang] = page_markdown(doc, pages_of, "", fallback, prefix=prefix, extra=extra)
+    return out
 
 
 def generate_pages(
