@@ -11,7 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CONTENT = ("content/", "docs/")
+CONTENT = ("content/", "docs/", "versions/")
+"""What editors and translators change: the content, the hand-written pages and version snapshots."""
 PRIVILEGED = ("mkdocs.yml", "overrides/", "scripts/", "Makefile", "pyproject.toml", "constraints.txt", ".github/", ".ci/")
 
 
