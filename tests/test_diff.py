@@ -63,6 +63,7 @@ def test_text_lists_each_changed_field_and_the_translations_made_stale(repo: Pat
         '    name.ko: "건설부" -> "국토건설부"\n'
         "+ organization molit\n"
         "3 record(s): 1 added, 0 removed, 2 changed\n"
+        "pages: guideline/part-framework.md, organizations.md\n"
     )
 
 
@@ -79,6 +80,7 @@ def test_json_between_two_commits(repo: Path, run_vkc: Run) -> None:
         "fields": [{"key": "name.ko", "old": "건설부", "new": "국토건설부"}],
         "stale": [],
     }
+    assert data["pages"] == ["guideline/part-framework.md", "organizations.md"]
     assert [(r["id"], r["change"]) for r in data["records"]] == [
         ("part-framework", "changed"),
         ("moc", "changed"),
@@ -126,3 +128,15 @@ def test_status_since_lists_the_vietnamese_texts_to_translate_again(repo: Path, 
             "stale": ["en", "ko"],
         }
     ]
+
+
+def test_review_page_shows_each_changed_page_before_and_after(repo: Path, run_vkc: Run, tmp_path: Path) -> None:
+    out = tmp_path / "review"
+    result = run_vkc("diff", "--content", repo / "content", "main", "--format", "html", "--out", out)
+    assert result.code == 0, result.err
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<h2 lang="en">organizations.md — ko</h2>' in page
+    before, after = page.split('<h2 lang="en">organizations.md — ko</h2>')[1].split('<h3 lang="en">After</h3>')[:2]
+    assert "건설부" in before and "국토건설부" not in before
+    assert "국토건설부" in after.split("</div>")[0]
+    assert run_vkc("diff", "--content", repo / "content", "main", "--format", "html").code == 2

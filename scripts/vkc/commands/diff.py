@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
+from ..diagnostics import Diagnostic, UsageError
 from ..document.changes import ChangeSet, FieldValue, RecordChange, change_set
 from ..revisions import content_at
+from ..site.review import changed_pages, review_html
 from . import add_content_option
 
 
@@ -18,7 +21,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_content_option(diff)
     diff.add_argument("base", metavar="BASE", help="the revision before the change (commit, branch, tag)")
     diff.add_argument("head", nargs="?", metavar="HEAD", help="the revision after it (default: the working tree)")
-    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    diff.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="output format")
+    diff.add_argument("--out", type=Path, metavar="DIR", help="with --format html: folder for the review page")
     diff.set_defaults(handler=run_diff)
 
 
@@ -76,10 +80,21 @@ def run_diff(args: argparse.Namespace) -> int:
     before = content_at(args.content, args.base)
     after = content_at(args.content, args.head)
     changes = change_set(before, after)
-    if args.format == "json":
-        print(json.dumps(changes.to_json(), ensure_ascii=False, indent=2))
+    if args.format == "html":
+        if args.out is None:
+            raise UsageError([Diagnostic("vkc diff", 0, 0, "usage.diff-out", "--format html needs --out DIR")])
+        args.out.mkdir(parents=True, exist_ok=True)
+        title = f"Review: {args.base} → {args.head or 'working tree'}"
+        (args.out / "index.html").write_text(review_html(before, after, changes, title), encoding="utf-8")
+        print(f"wrote {args.out / 'index.html'} ({len(changes.records)} record(s) changed)")
+    elif args.format == "json":
+        data = {**changes.to_json(), "pages": changed_pages(before, after, changes)}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
         print(format_markdown(changes), end="")
     else:
         print(format_text(changes))
+        pages = changed_pages(before, after, changes)
+        if pages:
+            print("pages: " + ", ".join(pages))
     return 0
