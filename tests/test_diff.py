@@ -99,7 +99,8 @@ def test_unknown_revision_is_a_usage_error(repo: Path, run_vkc: Run) -> None:
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         f"{repo / 'content'}: error[diff.unknown-revision] unknown revision 'no-such-branch'\n"
-        "  hint: give a commit, branch or tag of this repository (a shallow clone has only what it fetched)\n"
+        "  hint: give a version id, or a commit, branch or tag of this repository (a shallow clone has only what it "
+        "fetched)\n"
     )
 
 

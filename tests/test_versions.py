@@ -141,3 +141,11 @@ def test_a_missing_snapshot_is_an_error(two_versions: Path, run_vkc: Run) -> Non
     assert "error[version.no-snapshot] publication.versions.0.id: version 'v1' has no snapshot versions/v1.json" in (
         result.err
     )
+
+
+def test_diff_and_status_since_take_a_version_id(two_versions: Path, run_vkc: Run) -> None:
+    result = run_vkc("diff", "--content", two_versions, "v1", "v2")
+    assert result.code == 0, result.err
+    assert '~ organization moc\n    name.ko: "건설부" -> "국토건설부"\n' in result.out
+    since = run_vkc("status", "--content", two_versions, "--since", "v2")
+    assert since.out == "0 Vietnamese text(s) changed since v2\n"

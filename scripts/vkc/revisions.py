@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .content import Content, load_content
 from .diagnostics import ContentError, Diagnostic, UsageError, display_path
+from .snapshots import read_snapshot, snapshot_path
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -24,7 +25,8 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def content_at(content_dir: Path, revision: str | None) -> Content:
-    """The validated content of ``content_dir`` at ``revision`` (None: the working tree).
+    """The validated content of ``content_dir`` at ``revision`` (None: the working tree); a
+    revision that names a published version (``v0-1``) is that version's snapshot.
 
     Raises :class:`UsageError` for an unknown revision or a folder outside git, and
     :class:`ContentError` when the content at that revision does not validate.
@@ -34,6 +36,9 @@ def content_at(content_dir: Path, revision: str | None) -> Content:
         if content is None:
             raise ContentError(diagnostics)
         return content
+    snapshot = snapshot_path(content_dir, revision)
+    if snapshot.is_file():
+        return read_snapshot(snapshot)
     where = display_path(content_dir)
     top = _git(content_dir, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
@@ -49,7 +54,8 @@ def content_at(content_dir: Path, revision: str | None) -> Content:
                     0,
                     "diff.unknown-revision",
                     f"unknown revision '{revision}'",
-                    hint="give a commit, branch or tag of this repository (a shallow clone has only what it fetched)",
+                    hint="give a version id, or a commit, branch or tag of this repository (a shallow clone has "
+                    "only what it fetched)",
                 )
             ]
         )

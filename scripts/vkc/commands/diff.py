@@ -19,8 +19,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "diff", help="records and fields changed between two git revisions (or a revision and the working tree)"
     )
     add_content_option(diff)
-    diff.add_argument("base", metavar="BASE", help="the revision before the change (commit, branch, tag)")
-    diff.add_argument("head", nargs="?", metavar="HEAD", help="the revision after it (default: the working tree)")
+    diff.add_argument(
+        "base", metavar="BASE", help="the state before the change: a version id, or a git commit, branch or tag"
+    )
+    diff.add_argument(
+        "head", nargs="?", metavar="HEAD", help="the state after it, the same way (default: the working tree)"
+    )
     diff.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="output format")
     diff.add_argument("--out", type=Path, metavar="DIR", help="with --format html: folder for the review page")
     diff.set_defaults(handler=run_diff)
