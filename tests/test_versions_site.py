@@ -133,10 +133,13 @@ def test_what_changed_pages_list_the_exact_field_changes(built: tuple[Path, Path
     site, _ = built
     v2 = _article_text(_page(site, "en", "changes/v2/index.html"))
     assert v2.startswith("What changed in version v2 ¶ The Korean name. Version v2 (March 1, 2026) ")
-    assert "Changes since version v1 (January 10, 2026): moc (changed) name.ko : 건설부 → 국토건설부" in v2
-    assert "part-old (removed)" in v2
+    assert (
+        "Changes since version v1 (January 10, 2026): Ministry of Construction ( moc ) (changed) name.ko : 건설부 → 국토건설부"
+        in v2
+    )
+    assert "part-old (removed)" in v2  # gone from the content: its id alone
     v3 = _article_text(_page(site, "ko", "changes/v3/index.html"))
-    assert "part-framework (수정) title.vi : Khung chính sách → Khung chính sách quốc gia" in v3
+    assert "정책 체계 ( part-framework ) (수정) title.vi : Khung chính sách → Khung chính sách quốc gia" in v3
     assert "이 변경으로 갱신이 필요해진 번역: title (en), title (ko)." in v3
     assert "This is the first published version." in _article_text(_page(site, "en", "changes/v1/index.html"))
 

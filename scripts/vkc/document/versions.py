@@ -108,13 +108,23 @@ def _value(value: str | list[str] | None, lang: Lang, key: str) -> Inline:
     return (Says(Text(value, lang, "source"), notes=False),)
 
 
+def _record_label(ctx: Ctx, record_id: str) -> Inline:
+    """A record as a reader knows it: its title or name in the page's language, then its id."""
+    record = ctx.content.by_id.get(record_id)
+    for name in ("title", "name", "term"):
+        value = getattr(record, name, None)
+        if isinstance(value, m.LocalizedText):
+            return (*ctx.plain(value), Words(" ("), Code(record_id), Words(")"))
+    return (Code(record_id),)
+
+
 def change_blocks(ctx: Ctx, changes: ChangeSet, pages: Mapping[str, str]) -> list[Block]:
     """A change set as a list: each record (linked where it still has a page), its changed fields."""
     if changes.empty:
         return [Para(words(ctx.word("changes_none")))]
     items: list[tuple[Inline, tuple[Inline, ...]]] = []
     for record in changes.records:
-        label: Inline = (Code(record.id),)
+        label = _record_label(ctx, record.id)
         if record.id in pages and record.change != "removed":
             label = (Ref(record.id, label),)
         head: Inline = (*label, Words(f" ({ctx.word('change_' + record.change)})"))
