@@ -43,6 +43,7 @@ TEMPLATES = {
     "sources": "sources/",
     "about": "about/",
     "translation-status": "translation-status/",
+    "changes": "changes/v0-1/",
     "hand-written": "huong-dan-su-dung/",
     "accessibility": "accessibility/",
     "404": "404.html",
