@@ -16,7 +16,7 @@ import pytest
 
 from browser import Browser, Server
 from gates import axe
-from gates.site import build, built, template_pages
+from gates.site import TEMPLATES, build, built, template_pages
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
@@ -63,7 +63,7 @@ def _audit_scheme(url: str, pages: list[str], dark: bool) -> dict[str, Any]:
 def test_every_template_is_accessible_and_obeys_the_policy(tmp_path_factory: pytest.TempPathFactory) -> None:
     site = built(tmp_path_factory)
     pages = [path for _, path in template_pages(site.root)]
-    assert len(pages) == 45
+    assert len(pages) == 3 * len(TEMPLATES)
     # Light and dark in two browsers at once: the audit is CPU-bound and there are two cores.
     with ThreadPoolExecutor(max_workers=2) as pool:
         light, dark = pool.map(lambda d: _audit_scheme(site.url, pages, d), (False, True))
