@@ -7,12 +7,12 @@ typst, so tests can read the Markdown directly and the renderers stay thin.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..content import Content
 from ..document.editions import EDITION_KINDS, EditionKind, edition_document, edition_plan, edition_stem
 from ..model import Lang, PartialDate
-from .pandoc_markdown import edition_markdown
+from .pandoc_markdown import edition_figures, edition_markdown
 
 __all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "edition_plan"]
 
@@ -37,6 +37,8 @@ class Edition:
     """Language declared for the document (the PDF catalog's /Lang, the DOCX default)."""
     date: tuple[int, int, int]
     """Publication date (year, month, day): the document date, so builds are reproducible."""
+    figures: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """SVG and caption of each figure, by the id its div in ``markdown`` names (PDF only)."""
 
     @property
     def stem(self) -> str:
@@ -50,4 +52,5 @@ def build_edition(
     """The Markdown and metadata of one edition (``lang`` may not be vi for ``bilingual``)."""
     doc = edition_document(content, kind, lang, stale_since)
     markdown, metadata = edition_markdown(doc.document)
-    return Edition(kind, lang, markdown, metadata, doc.title, doc.author, doc.doc_lang, doc.date)
+    figures = edition_figures(doc.document.blocks)
+    return Edition(kind, lang, markdown, metadata, doc.title, doc.author, doc.doc_lang, doc.date, figures)

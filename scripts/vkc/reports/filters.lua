@@ -74,6 +74,13 @@ local function Div(el)
     local simple = pandoc.SimpleTable({}, { 'AlignDefault', 'AlignDefault' }, { 0.5, 0.5 }, {}, { row })
     return pandoc.utils.from_simple_table(simple)
   end
+  -- A figure drawn at build time: its SVG and alt text come from sys.inputs (vkc.reports.render).
+  if FORMAT == 'typst' and el.classes:includes('figure') and el.attributes['figure'] then
+    local key = 'figure-' .. typst_escape_free(el.attributes['figure'])
+    local caption = pandoc.write(pandoc.Pandoc(el.content), 'typst')
+    return pandoc.RawBlock('typst', '#figure(image(bytes(sys.inputs.at("' .. key .. '")), format: "svg", '
+      .. 'width: 62%, alt: sys.inputs.at("' .. key .. '-alt")), caption: [' .. caption .. '])')
+  end
   -- A notice (missing or stale translation): a box with a coloured rule on its left, as the
   -- site's admonitions have.
   if FORMAT == 'typst' and el.classes:includes('notice') then

@@ -27,6 +27,7 @@ from ..document.nodes import (
     Document,
     Emph,
     Fields,
+    Figure,
     File,
     Files,
     Group,
@@ -200,6 +201,14 @@ class Writer:
             return f'<div{attrs} markdown="1">\n\n{self.blocks(block.blocks)}\n\n</div>'
         if isinstance(block, Pair):
             return self.blocks([Group(block.left, lang=block.left_lang), Group(block.right, lang=block.right_lang)])
+        if isinstance(block, Figure):
+            # A raw HTML block (no blank line inside): Markdown leaves the SVG alone. The SVG is
+            # labelled by the caption, and the table after it says the same in words.
+            figure = (
+                f'<figure class="vkc-figure vkc-figure--{block.role}" id="{block.id}">\n{block.svg}\n'
+                f'<figcaption id="{block.id}-caption">{html.escape(block.caption)}</figcaption>\n</figure>'
+            )
+            return f"{figure}\n\n{self.block(block.table)}"
         if isinstance(block, Files):
             root = self.root()
             if block.role == "downloads":
