@@ -44,6 +44,7 @@ from .nodes import (
 )
 from .pictures import changes_figure, timeline_figure, timeline_table
 from .status import status_blocks
+from .terms import first_uses
 
 PAGE_OF_COLLECTION: dict[str, str] = {
     "sources": "sources.md",
@@ -133,8 +134,9 @@ def page_documents(
     for path, generate in _generators(content, downloads):
         out[path] = {}
         for lang in LANGS:
-            ctx = Ctx(content, lang, stale_since)
-            title, blocks = generate(ctx)
+            ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md")
+            title, raw_blocks = generate(ctx)
+            blocks = first_uses(raw_blocks)
             known = [dates[f] for f in sorted(ctx.files) if f in dates]
             last = max(known, key=PartialDate.sort_key) if known else None
             out[path][lang] = Document(lang, title, tuple(blocks), path, tuple(sorted(ctx.files)), last)
