@@ -78,7 +78,7 @@ def test_project_timeline_figure_says_each_entry_in_the_page_language(
     drawn = _texts(figure.svg)
     words = " ".join(text for text, _ in drawn)
     project = content.get("vkc", m.Project)
-    entries = [*project.events, *project.milestones]
+    entries: list[m.Event | m.Milestone] = [*project.events, *project.milestones]
     for entry in entries:
         assert format_partial(entry.date, lang) in words
         title = entry.title.text(lang) or entry.title.vi
