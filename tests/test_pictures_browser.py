@@ -7,8 +7,11 @@ accessibility and HTML gates check.
 
 from __future__ import annotations
 
+import html
+import io
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,7 @@ from vkc import model as m
 from vkc.content import Content, load_content
 from vkc.i18n import format_partial, t
 from vkc.model import LANGS, Lang, PartialDate
-from vkc.reports import build_edition, render_pdf
+from vkc.reports import build_edition, render_docx, render_pdf
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
@@ -119,7 +122,7 @@ TIP_JS = """(() => {
   const box = tip.getBoundingClientRect();
   return {href: link.getAttribute('href'), display: getComputedStyle(tip).display, left: box.left,
           right: box.right, height: box.height, text: tip.textContent,
-          langs: [...tip.querySelectorAll('[lang]')].map(e => e.getAttribute('lang'))};
+          langs: [...tip.querySelector('.vkc-term__names').children].map(e => e.getAttribute('lang'))};
 })()"""
 
 BEFORE_FIRST_TERM_JS = """(() => {
@@ -169,13 +172,13 @@ def _pdf_pages(pdf: bytes, folder: Path) -> list[str]:
 def test_the_project_report_prints_the_figures(content: Content, lang: Lang, tmp_path: Path) -> None:
     edition = build_edition(content, "project", lang)
     pages = _pdf_pages(render_pdf(edition), tmp_path)
-    caption = " ".join(t("fig_changes", lang).split()[:4])
+    caption = " ".join(t("fig_changes", lang).split()[:8])
     [page] = [p for p in pages if caption in p]
     for org_id in ("mot", "moc", "mic", "most", "hue-city-pc"):
         name = content.get(org_id, m.Organization).name
         assert " ".join((name.text(lang) or name.vi).split()) in page, org_id
     assert format_partial(PartialDate(2025, 3, 1), lang) in page
-    timeline = " ".join(t("fig_timeline", lang).split()[:4])
+    timeline = " ".join(t("fig_timeline", lang).split()[:8])
     [page] = [p for p in pages if timeline in p]
     assert format_partial(PartialDate(2018, 6, 19), lang) in page
     project = content.get("vkc", m.Project)
@@ -199,3 +202,15 @@ def test_the_project_report_prints_the_figures(content: Content, lang: Lang, tmp
         check=True,
     )
     assert list(tmp_path.glob("figure*.png"))
+
+
+def test_the_docx_report_embeds_the_same_drawings(content: Content) -> None:
+    for lang in LANGS:
+        edition = build_edition(content, "project", lang)
+        with zipfile.ZipFile(io.BytesIO(render_docx(edition))) as docx:
+            media = sorted(n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".svg"))
+            document = docx.read("word/document.xml").decode("utf-8")
+            drawn = {docx.read(name).decode("utf-8") for name in media}
+        assert drawn == {svg for svg, _ in edition.figures.values()}
+        for key in ("fig_timeline", "fig_changes"):
+            assert f'descr="{html.escape(t(key, lang))}"' in document

@@ -136,7 +136,12 @@ def render_docx(edition: Edition) -> bytes:
     with tempfile.TemporaryDirectory(prefix="vkc-docx-") as tmp:
         reference = Path(tmp) / "reference.docx"
         reference.write_bytes(reference_docx(edition.doc_lang))
+        # The figures as files for the Lua filter's images (the reader itself takes no image).
+        for figure_id, (svg, _) in edition.figures.items():
+            (Path(tmp) / f"figure-{figure_id}.svg").write_text(svg, encoding="utf-8")
         extra = [
+            "--resource-path",
+            tmp,
             "--reference-doc",
             str(reference),
             "--toc",
