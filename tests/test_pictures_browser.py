@@ -214,3 +214,11 @@ def test_the_docx_report_embeds_the_same_drawings(content: Content) -> None:
         assert drawn == {svg for svg, _ in edition.figures.values()}
         for key in ("fig_timeline", "fig_changes"):
             assert f'descr="{html.escape(t(key, lang))}"' in document
+
+
+def test_offline_readers_keep_the_tooltips(site: Built) -> None:
+    # The figures are inline SVG (nothing to fetch); the stylesheet and the tooltip script are
+    # in every language's precache.
+    for prefix in LANG_PREFIX.values():
+        worker = (site.root / prefix / "sw.js").read_text(encoding="utf-8")
+        assert '"assets/javascripts/vkc-terms.js"' in worker and '"assets/vkc.css"' in worker
