@@ -16,7 +16,7 @@ from .. import model as m
 from ..content import Content
 from ..glossary_check import split_choices, without_glosses
 from ..model import LANGS, Lang
-from .nodes import Block, Body, Group, Heading, Pair, TermUse, Text
+from .nodes import Block, Body, Heading, TermUse, Text
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,5 @@ def first_uses(blocks: list[Block]) -> list[Block]:
             kept = tuple(use for use in block.terms if use.term_id not in seen)
             seen |= {use.term_id for use in kept}
             block = Body(block.text, block.notice, kept)
-        elif isinstance(block, Group | Pair):
-            pass  # glossary tables and bilingual pairs carry no linked bodies
         out.append(block)
     return out
