@@ -57,7 +57,7 @@ def alternatives(rendering: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _without_glosses(choice: str) -> str:
+def without_glosses(choice: str) -> str:
     """``규제샌드박스 (실증)`` -> ``규제샌드박스``; a choice that is all gloss keeps its inside."""
     base = " ".join(re.sub(r"\([^()]*\)", " ", choice).split())
     return base or " ".join(choice.replace("(", " ").replace(")", " ").split())
@@ -286,7 +286,7 @@ def check_glossary(content: Content) -> list[Diagnostic]:
                     continue
                 # The Vietnamese form kept as it is (an abbreviation such as "KPI", a quoted
                 # official title) is consistent too.
-                accepted = [*(_without_glosses(e) for e in expected), *term.variants.get(lang, ()), *forms]
+                accepted = [*(without_glosses(e) for e in expected), *term.variants.get(lang, ()), *forms]
                 if not any(_uses(translation, alt, lang) for alt in accepted):
                     diagnostics.append(_warning(text_field, lang, term, " / ".join(expected)))
     return diagnostics

@@ -280,6 +280,34 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "superseded_by_short": ("được thay thế bởi", "superseded by", "대체 문서:"),
     "pair_en": ("Việt – Anh", "Vietnamese – English", "베트남어 – 영어"),
     "pair_ko": ("Việt – Hàn", "Vietnamese – Korean", "베트남어 – 한국어"),
+    # Figures drawn at build time (vkc.document.figures) and glossary tooltips.
+    "fig_timeline": (
+        "Tiến trình dự án dưới dạng hình: các sự kiện và mốc theo thứ tự thời gian (vòng tròn rỗng: dự kiến). "
+        "Bảng bên dưới nêu cùng nội dung.",
+        "The project timeline as a picture: events and milestones in order of date (a hollow circle: planned). "
+        "The table below gives the same entries.",
+        "사업 일정 그림: 행사와 주요 단계를 날짜순으로 표시합니다(빈 원: 계획). 아래 표에 같은 내용이 있습니다.",
+    ),
+    "fig_changes": (
+        "Thay đổi về tổ chức dưới dạng hình: cơ quan trước, ngày thay đổi và cơ quan sau (khung đậm). "
+        "Bảng bên dưới nêu cùng nội dung.",
+        "Organizational changes as a picture: the bodies before, the day of the change and the body after "
+        "(bold frame). The table below gives the same changes.",
+        "조직 변경 그림: 변경 전 기관, 변경일, 변경 후 기관(굵은 테두리)을 표시합니다. 아래 표에 같은 내용이 있습니다.",
+    ),
+    "fig_progress": (
+        "Tiến độ dịch theo ngôn ngữ dưới dạng hình. Bảng bên dưới nêu cùng số liệu.",
+        "Translation progress per language as a picture. The table below gives the same figures.",
+        "언어별 번역 진행률 그림입니다. 아래 표에 같은 수치가 있습니다.",
+    ),
+    "org_changes": ("Thay đổi về tổ chức", "Organizational changes", "조직 변경"),
+    "before": ("Trước", "Before", "변경 전"),
+    "after": ("Sau", "After", "변경 후"),
+    "progress_summary": (
+        "{current} cập nhật · {stale} lỗi thời · {missing} còn thiếu ({percent})",
+        "{current} current · {stale} stale · {missing} missing ({percent})",
+        "최신 {current} · 갱신 필요 {stale} · 누락 {missing} ({percent})",
+    ),
     # Translation-status page.
     "ts_title": ("Tình trạng bản dịch", "Translation status", "번역 현황"),
     "ts_intro": (

@@ -26,10 +26,12 @@ from .nodes import (
     Run,
     Says,
     Source,
+    TermUse,
     Text,
     Words,
     words,
 )
+from .terms import Finder, term_uses
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -45,6 +47,10 @@ class Ctx:
     changed in git (see :func:`stale_fallback_dates`)."""
     files: set[str] = field(default_factory=set)
     """Content files (relative to the content folder) the document was made from."""
+    link_terms: bool = False
+    """Mark the glossary terms a body uses (the site's tooltips; the editions have the glossary)."""
+    _definitions: dict[str, Text | None] | None = field(default=None, init=False, repr=False)
+    _finders: dict[Lang, Finder] = field(default_factory=dict, init=False, repr=False)
 
     def word(self, key: str, **values: str) -> str:
         """An interface word in the reader's language."""
@@ -137,11 +143,21 @@ class Ctx:
         if value is None:
             return []
         text = self.resolve(value)
+        terms = self.terms(text) if self.link_terms else ()
         if text.state == "missing":
-            return [Body(text, Notice("missing", self.word("missing_title"), self.word("missing_body")))]
+            return [Body(text, Notice("missing", self.word("missing_title"), self.word("missing_body")), terms)]
         if text.state == "stale":
-            return [Body(text, Notice("stale", self.word("stale_title"), text.stale_note))]
-        return [Body(text)]
+            return [Body(text, Notice("stale", self.word("stale_title"), text.stale_note), terms)]
+        return [Body(text, None, terms)]
+
+    def terms(self, text: Text) -> tuple[TermUse, ...]:
+        """The glossary terms ``text`` uses, with their definitions in the reader's language."""
+        if self._definitions is None:
+            self._definitions = {
+                term.id: self.resolve(term.definition) if term.definition else None
+                for term in self.content.collection("glossary", m.GlossaryTerm)
+            }
+        return term_uses(self.content, text, self._definitions, self._finders)
 
     def cite(self, record: m.Sourced, *, labelled: bool = True) -> Inline:
         """The record's citations, labelled "Sources" (nothing when it cites none)."""

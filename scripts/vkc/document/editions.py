@@ -41,6 +41,7 @@ from .nodes import (
     join,
     words,
 )
+from .pictures import changes_figure, timeline_figure
 
 EditionKind = Literal["guideline", "project", "bilingual"]
 EDITION_KINDS: tuple[EditionKind, ...] = ("guideline", "project", "bilingual")
@@ -280,10 +281,9 @@ def timeline_blocks(ctx: Ctx, projects: list[m.Project], level: int = 1, anchor:
                 ctx.cite(entry, labelled=False),
             )
         )
-    return [
-        _h(level, ctx.word("timeline"), anchor),
-        _table(ctx, ("date", "event", "status", "sources_label"), rows, (4, 10, 3, 3)),
-    ]
+    table = _table(ctx, ("date", "event", "status", "sources_label"), rows, (4, 10, 3, 3))
+    figure = timeline_figure(ctx, projects, f"{anchor}-figure", table)
+    return [_h(level, ctx.word("timeline"), anchor), figure or table]
 
 
 def glossary_blocks(ctx: Ctx, level: int = 1, title: str | None = None) -> list[Block]:
@@ -356,7 +356,14 @@ def organizations_blocks(ctx: Ctx, level: int = 1) -> list[Block]:
             )
         )
     keys = ("name", "abbreviation", "country", "sources_label")
-    return [_h(level, ctx.word("organizations"), "annex-organizations"), _table(ctx, keys, rows, (10, 3, 3, 3))]
+    out: list[Block] = [
+        _h(level, ctx.word("organizations"), "annex-organizations"),
+        _table(ctx, keys, rows, (10, 3, 3, 3)),
+    ]
+    figure = changes_figure(ctx, "annex-changes-figure")
+    if figure:
+        out += [_h(level + 1, ctx.word("org_changes"), "annex-changes"), figure]
+    return out
 
 
 def legal_documents_blocks(ctx: Ctx, level: int = 1) -> list[Block]:

@@ -227,12 +227,32 @@ class Para:
 
 
 @dataclass(frozen=True)
+class TermUse:
+    """A glossary term that a body uses: the words to mark in it and what the term means.
+
+    Why in the document: which occurrence is marked (the first in its section) and what the
+    tooltip says (the definition in the reader's language, the term in vi, en and ko) are
+    decisions about the page, made once; the site renderer only marks them up.
+    """
+
+    term_id: str
+    phrase: str
+    """The term as the body writes it (its first occurrence, exact case)."""
+    definition: Text | None
+    """The definition in the reader's language (or the Vietnamese with its state)."""
+    renderings: tuple[tuple[Lang, str], ...]
+    """The term in vi, en and ko (those the glossary gives)."""
+
+
+@dataclass(frozen=True)
 class Body:
     """A content text of several paragraphs (the Markdown subset), with its state and the
     notice that state needs (a missing or stale translation), decided by the document."""
 
     text: Text
     notice: Notice | None = None
+    terms: tuple[TermUse, ...] = ()
+    """Glossary terms to link on their first occurrence in this text."""
 
 
 @dataclass(frozen=True)
@@ -297,7 +317,35 @@ class Files:
     role: str
 
 
-Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files]
+@dataclass(frozen=True)
+class Label:
+    """A short plain text in a figure, with its language (``vi`` where a translation is missing)."""
+
+    text: str
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture drawn at build time as SVG, with its caption and the table that says the same.
+
+    Why the SVG is made in the document layer (:mod:`.figures`): the site and the PDF must show
+    the same drawing; each renderer only places it. ``table`` is the text alternative: it is
+    printed beside the picture, and the picture is labelled by the caption.
+    """
+
+    id: str
+    """A page-unique id (also the anchor of the figure)."""
+    svg: str
+    """The drawing: a complete ``<svg>`` element, presentation attributes only (no style)."""
+    caption: str
+    """Plain text in the reader's language."""
+    table: Table
+    role: str = ""
+    """What it shows: ``timeline``, ``changes`` or ``progress``."""
+
+
+Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files, Figure]
 
 
 @dataclass(frozen=True)
@@ -341,6 +389,8 @@ def texts(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Text]:
                     yield from _inline_texts(cell)
         elif isinstance(block, Group):
             yield from texts(block.blocks)
+        elif isinstance(block, Figure):
+            yield from texts([block.table])
         elif isinstance(block, Pair):
             yield from texts(block.left)
             yield from texts(block.right)

@@ -42,7 +42,9 @@ from .nodes import (
     join,
     words,
 )
+from .pictures import changes_figure, timeline_figure, timeline_table
 from .status import status_blocks
+from .terms import first_uses
 
 PAGE_OF_COLLECTION: dict[str, str] = {
     "sources": "sources.md",
@@ -132,8 +134,9 @@ def page_documents(
     for path, generate in _generators(content, downloads):
         out[path] = {}
         for lang in LANGS:
-            ctx = Ctx(content, lang, stale_since)
-            title, blocks = generate(ctx)
+            ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md")
+            title, raw_blocks = generate(ctx)
+            blocks = first_uses(raw_blocks)
             known = [dates[f] for f in sorted(ctx.files) if f in dates]
             last = max(known, key=PartialDate.sort_key) if known else None
             out[path][lang] = Document(lang, title, tuple(blocks), path, tuple(sorted(ctx.files)), last)
@@ -249,8 +252,12 @@ def projects(ctx: Ctx) -> tuple[str, list[Block]]:
                 if comp.number is not None:
                     label = (Words(ctx.word("component_n", n=str(comp.number)) + ": "), *label)
                 out += [Heading(4, label, comp.id), *ctx.body(comp.description), *ctx.marks(comp)]
-        if project.events:
+        if project.events or project.milestones:
             out.append(Heading(3, words(ctx.word("timeline")), f"{project.id}-timeline"))
+            figure = timeline_figure(ctx, [project], f"{project.id}-timeline-figure", timeline_table(ctx, [project]))
+            if figure:
+                out.append(figure)
+        if project.events:
             for event in sorted(project.events, key=lambda e: (e.date.sort_key(), e.id)):
                 when = ctx.date_range(event.date, event.end)
                 out += [Heading(4, (Words(f"{when} — "), *ctx.plain(event.title)), event.id)]
@@ -313,6 +320,9 @@ def pilots(ctx: Ctx) -> tuple[str, list[Block]]:
 def organizations(ctx: Ctx) -> tuple[str, list[Block]]:
     """Each organization with its country, parent and validity (and what succeeded it)."""
     out = _top(ctx, "organizations")
+    figure = changes_figure(ctx, "vkc-changes-figure")
+    if figure:
+        out += [Heading(2, words(ctx.word("org_changes")), "vkc-changes"), figure]
     for org in ctx.content.collection("organizations", m.Organization):
         ctx.source_file(org.id)
         label = ctx.plain(org.name) + (words(f" ({org.abbreviation})") if org.abbreviation else ())

@@ -12,6 +12,7 @@ from ..content import TextField, repository_path, text_fields
 from ..translations import Counts, language_status
 from .context import Ctx
 from .nodes import Block, Code, Heading, Inline, Items, Para, Table, Url, Words, words
+from .pictures import progress_figure
 
 
 def _row(label: Inline, counts: Counts) -> tuple[Inline, ...]:
@@ -41,7 +42,9 @@ def status_blocks(ctx: Ctx, repo_url: str = "") -> list[Block]:
     fields = text_fields(ctx.content)
     statuses = [language_status(fields, tlang) for tlang in m.TRANSLATION_LANGS]
     out: list[Block] = [Para(words(ctx.word("ts_intro")))]
-    out.append(_table(ctx, "ts_language", [_row(words(ctx.word(f"ts_lang_{s.lang}")), s.counts) for s in statuses]))
+    table = _table(ctx, "ts_language", [_row(words(ctx.word(f"ts_lang_{s.lang}")), s.counts) for s in statuses])
+    counts = [(ctx.word(f"ts_lang_{s.lang}"), s.counts) for s in statuses]
+    out.append(progress_figure(ctx, "vkc-progress-figure", counts, table))
     parts = {p.id: p for p in ctx.content.guideline.parts}
     for status in statuses:
         out += [Heading(2, words(ctx.word(f"ts_lang_{status.lang}")), f"vkc-status-{status.lang}")]

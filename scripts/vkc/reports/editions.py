@@ -7,12 +7,12 @@ typst, so tests can read the Markdown directly and the renderers stay thin.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..content import Content
 from ..document.editions import EDITION_KINDS, EditionDocument, EditionKind, edition_document, edition_plan
 from ..model import Lang, PartialDate
-from .pandoc_markdown import edition_markdown
+from .pandoc_markdown import edition_figures, edition_markdown
 
 __all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "edition_plan"]
 
@@ -27,6 +27,8 @@ class Edition:
     """The body, pandoc Markdown (no metadata block: metadata is passed apart)."""
     metadata: dict[str, str]
     """Cover and running-header fields, each pandoc Markdown."""
+    figures: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """SVG and caption of each figure, by the id its div in ``markdown`` names (PDF only)."""
 
     @property
     def kind(self) -> EditionKind:
@@ -70,4 +72,4 @@ def build_edition(
     """The Markdown and metadata of one edition (``lang`` may not be vi for ``bilingual``)."""
     doc = edition_document(content, kind, lang, stale_since)
     markdown, metadata = edition_markdown(doc.document)
-    return Edition(doc, markdown, metadata)
+    return Edition(doc, markdown, metadata, edition_figures(doc.document.blocks))

@@ -74,6 +74,20 @@ local function Div(el)
     local simple = pandoc.SimpleTable({}, { 'AlignDefault', 'AlignDefault' }, { 0.5, 0.5 }, {}, { row })
     return pandoc.utils.from_simple_table(simple)
   end
+  -- A figure drawn at build time. DOCX: the SVG file vkc.reports.render writes beside the
+  -- reference document, its caption as the image's description and below it.
+  if FORMAT == 'docx' and el.classes:includes('figure') and el.attributes['figure'] then
+    local name = 'figure-' .. typst_escape_free(el.attributes['figure']) .. '.svg'
+    local image = pandoc.Image(el.content[1].content, name, '', pandoc.Attr('', {}, { { 'width', '10cm' } }))
+    return { pandoc.Para({ image }), pandoc.Para(el.content[1].content) }
+  end
+  -- PDF: its SVG and alt text come from sys.inputs (vkc.reports.render).
+  if FORMAT == 'typst' and el.classes:includes('figure') and el.attributes['figure'] then
+    local key = 'figure-' .. typst_escape_free(el.attributes['figure'])
+    local caption = pandoc.write(pandoc.Pandoc(el.content), 'typst')
+    return pandoc.RawBlock('typst', '#figure(image(bytes(sys.inputs.at("' .. key .. '")), format: "svg", '
+      .. 'width: 62%, alt: sys.inputs.at("' .. key .. '-alt")), caption: [' .. caption .. '])')
+  end
   -- A notice (missing or stale translation): a box with a coloured rule on its left, as the
   -- site's admonitions have.
   if FORMAT == 'typst' and el.classes:includes('notice') then

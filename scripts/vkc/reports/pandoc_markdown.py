@@ -21,6 +21,7 @@ from ..document.nodes import (
     Document,
     Emph,
     Fields,
+    Figure,
     File,
     Files,
     Group,
@@ -187,6 +188,10 @@ class Writer:
                 f"::::: {{.pair}}\n::: {{lang={block.left_lang}}}\n{left}\n:::\n"
                 f"::: {{lang={block.right_lang}}}\n{right}\n:::\n:::::\n"
             )
+        if isinstance(block, Figure):
+            # The Lua filter draws the SVG (passed to Typst apart, see edition_figures) in place
+            # of this div; DOCX keeps the caption. The table follows as the text alternative.
+            return f"::: {{.figure figure={block.id}}}\n{esc(block.caption)}\n:::\n\n{self._table(block.table)}"
         if isinstance(block, Files):
             return "\n".join(f"- {esc(name)}" for name in block.names) + "\n"
         raise TypeError(f"no pandoc Markdown for {type(block).__name__}")
@@ -213,12 +218,25 @@ def _anchors(blocks: tuple[Block, ...] | list[Block]) -> set[str]:
             found.add(block.anchor)
         elif isinstance(block, Group):
             found |= _anchors(block.blocks)
+        elif isinstance(block, Figure):
+            found |= _anchors([block.table])
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
                     found |= {run.id for run in cell if isinstance(run, Anchor)}
         elif isinstance(block, Para):
             found |= {run.id for run in block.body if isinstance(run, Anchor)}
+    return found
+
+
+def edition_figures(blocks: tuple[Block, ...] | list[Block]) -> dict[str, tuple[str, str]]:
+    """The SVG and the caption (the PDF's alt text) of every figure, by id."""
+    found: dict[str, tuple[str, str]] = {}
+    for block in blocks:
+        if isinstance(block, Figure):
+            found[block.id] = (block.svg, block.caption)
+        elif isinstance(block, Group):
+            found |= edition_figures(block.blocks)
     return found
 
 

@@ -106,6 +106,11 @@ def compile_pdf(edition: Edition, source: str, font_dirs: tuple[str, ...] = FONT
         "month": str(edition.date[1]),
         "day": str(edition.date[2]),
     }
+    # Figures travel as inputs, not as files: the Markdown reader refuses raw Typst and images
+    # (content is untrusted), and the Lua filter names each by its id.
+    for figure_id, (svg, caption) in edition.figures.items():
+        sys_inputs[f"figure-{figure_id}"] = svg
+        sys_inputs[f"figure-{figure_id}-alt"] = caption
     compiler = typst.Compiler(font_paths=fonts, ignore_system_fonts=True, root=str(HERE), sys_inputs=sys_inputs)
     try:
         result, warnings = compiler.compile_with_warnings(
@@ -131,7 +136,12 @@ def render_docx(edition: Edition) -> bytes:
     with tempfile.TemporaryDirectory(prefix="vkc-docx-") as tmp:
         reference = Path(tmp) / "reference.docx"
         reference.write_bytes(reference_docx(edition.doc_lang))
+        # The figures as files for the Lua filter's images (the reader itself takes no image).
+        for figure_id, (svg, _) in edition.figures.items():
+            (Path(tmp) / f"figure-{figure_id}.svg").write_text(svg, encoding="utf-8")
         extra = [
+            "--resource-path",
+            tmp,
             "--reference-doc",
             str(reference),
             "--toc",

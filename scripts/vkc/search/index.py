@@ -36,6 +36,8 @@ _DROP = re.compile(
     # page match their words and crowd the excerpts; the reader sees them on the page.
     r'|<div class="admonition [^"]*vkc-(?:stale|illustrative)[^"]*">.*?</div>'
     r'|<p class="vkc-heading-note">.*?</p>'
+    # A glossary tooltip repeats the term's entry wherever the term is used.
+    r'|<span class="vkc-term__tip".*?<span class="vkc-term__names">.*?</span></span>'
     r"|<(script|style|svg|template)\b.*?</\1>",
     re.S | re.I,
 )

@@ -13,6 +13,7 @@ therefore cannot be expressed by content at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 # Every character Python-Markdown (with `tables`) lets a backslash escape, minus the two we
@@ -58,13 +59,18 @@ def safe_url(url: str) -> str | None:
     return quote(url.strip(), safe=_URL_SAFE)
 
 
-def inline(text: str) -> str:
+Marker = Callable[[str], str]
+"""Turns a run of plain content text (outside links and marks) into safe Markdown; the
+default is :func:`escape`, the site's glossary links use one that also marks terms."""
+
+
+def inline(text: str, mark: Marker = escape) -> str:
     """One line of content text in the inline subset (bold, italic, links) as safe Markdown."""
     out: list[str] = []
     pos = 0
     flat = re.sub(r"\s+", " ", text.strip())
     for match in _INLINE.finditer(flat):
-        out.append(escape(flat[pos : match.start()]))
+        out.append(mark(flat[pos : match.start()]))
         if match.group("ltext") is not None:
             url = safe_url(match.group("url"))
             label = escape(match.group("ltext"))
@@ -75,11 +81,11 @@ def inline(text: str) -> str:
         else:
             out.append(f"*{escape(match.group('italic'))}*")
         pos = match.end()
-    out.append(escape(flat[pos:]))
+    out.append(mark(flat[pos:]))
     return "".join(out)
 
 
-def blocks(text: str) -> str:
+def blocks(text: str, mark: Marker = escape) -> str:
     """A multi-paragraph content text (paragraphs and ``- item`` lists) as safe Markdown."""
     rendered: list[str] = []
     for para in re.split(r"\n\s*\n", text.strip()):
@@ -88,7 +94,7 @@ def blocks(text: str) -> str:
             continue
         if all(_LIST_ITEM.match(line) for line in lines):
             items = [_LIST_ITEM.match(line) for line in lines]
-            rendered.append("\n".join(f"- {inline(m.group(1))}" for m in items if m))
+            rendered.append("\n".join(f"- {inline(m.group(1), mark)}" for m in items if m))
         else:
-            rendered.append(inline(" ".join(lines)))
+            rendered.append(inline(" ".join(lines), mark))
     return "\n\n".join(rendered)

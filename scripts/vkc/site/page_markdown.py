@@ -10,13 +10,15 @@ small print, badges).
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ..document.figures import plain
 from ..document.nodes import (
     Anchor,
     Badge,
@@ -27,6 +29,7 @@ from ..document.nodes import (
     Document,
     Emph,
     Fields,
+    Figure,
     File,
     Files,
     Group,
@@ -44,6 +47,7 @@ from ..document.nodes import (
     Small,
     Strong,
     Table,
+    TermUse,
     Url,
     Words,
 )
@@ -80,6 +84,8 @@ class Writer:
     prefix: str = ""
     """Where the tree of pages sits under the language's root (``versions/v1/`` for an earlier
     version): links between its pages stay relative; links to ``downloads/`` gain the prefix."""
+    _tips: itertools.count[int] = field(default_factory=itertools.count, compare=False, repr=False)
+    """Numbers the glossary tooltips of the page (a term may be linked in several sections)."""
 
     # -- inline ------------------------------------------------------------------------------
 
@@ -177,7 +183,7 @@ class Writer:
                 return f'<p class="vkc-succeeded" markdown="1">{body}</p>'
             return body
         if isinstance(block, Body):
-            text = md.blocks(block.text.words)
+            text = md.blocks(block.text.words, self._terms(block.terms)) if block.terms else md.blocks(block.text.words)
             notice = block.notice
             if notice is None:
                 return text
@@ -207,6 +213,14 @@ class Writer:
             return f'<div{attrs} markdown="1">\n\n{self.blocks(block.blocks)}\n\n</div>'
         if isinstance(block, Pair):
             return self.blocks([Group(block.left, lang=block.left_lang), Group(block.right, lang=block.right_lang)])
+        if isinstance(block, Figure):
+            # A raw HTML block (no blank line inside): Markdown leaves the SVG alone. The SVG is
+            # labelled by the caption, and the table after it says the same in words.
+            figure = (
+                f'<figure class="vkc-figure vkc-figure--{block.role}" id="{block.id}">\n{block.svg}\n'
+                f'<figcaption id="{block.id}-caption">{html.escape(block.caption)}</figcaption>\n</figure>'
+            )
+            return f"{figure}\n\n{self.block(block.table)}"
         if isinstance(block, Files):
             if block.role == "downloads":
                 items = [
@@ -219,6 +233,51 @@ class Writer:
             ]
             return f'<p class="vkc-open-data">{html.escape(block.label)}: ' + " · ".join(links) + "</p>"
         raise TypeError(f"no Markdown for {type(block).__name__}")
+
+    # -- glossary terms --------------------------------------------------------------------
+
+    def _terms(self, uses: tuple[TermUse, ...]) -> md.Marker:
+        """A marker that links each term of ``uses`` at its first occurrence in plain text."""
+        left = list(uses)
+
+        def mark(segment: str) -> str:
+            out: list[str] = []
+            rest = segment
+            while left:
+                found = [(m.start(), m.end(), use) for use in left if (m := _phrase(use.phrase).search(rest))]
+                if not found:
+                    break
+                start, end, use = min(found, key=lambda f: f[0])
+                out += [md.escape(rest[:start]), self.term(use, rest[start:end])]
+                left.remove(use)
+                rest = rest[end:]
+            out.append(md.escape(rest))
+            return "".join(out)
+
+        return mark
+
+    def term(self, use: TermUse, words: str) -> str:
+        """``words`` linked to the term's glossary entry, with a tooltip that CSS shows on hover
+        and keyboard focus (no script needed): the definition in the page's language and the
+        term in vi, en and ko. The link is described by the tooltip for screen readers."""
+        tip = f"vkc-tip-{use.term_id}-{next(self._tips)}"
+        link = f'[{md.escape(words)}]({self.href("glossary.md", use.term_id)}){{: aria-describedby="{tip}" }}'
+        parts = []
+        if use.definition is not None:
+            lang = f' lang="{use.definition.lang}"' if use.definition.lang != self.lang else ""
+            parts.append(f'<span class="vkc-term__def"{lang}>{md.escape(plain(use.definition.words))}</span>')
+        names = " · ".join(f'<span lang="{code}">{md.escape(name)}</span>' for code, name in use.renderings)
+        parts.append(f'<span class="vkc-term__names">{names}</span>')
+        return (
+            f'<span class="vkc-term">{link}<span class="vkc-term__tip" id="{tip}" role="tooltip">'
+            + "".join(parts)
+            + "</span></span>"
+        )
+
+
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """Where a term's words occur in a run of text: at a word start, any case."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}", re.IGNORECASE)
 
 
 def page_markdown(
