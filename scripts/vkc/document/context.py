@@ -9,7 +9,7 @@ every notice are made when the document is built, never by a renderer.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .. import model as m
@@ -235,3 +235,12 @@ def category_tree(content: Content) -> list[tuple[m.IndicatorCategory, int]]:
 
     visit(None, 0)
     return out
+
+
+def timeline_entries(projects: Sequence[m.Project]) -> list[m.Event | m.Milestone]:
+    """Events and milestones of ``projects``, oldest first (ties keep content order)."""
+    entries: list[m.Event | m.Milestone] = []
+    for project in projects:
+        entries.extend(project.events)
+        entries.extend(project.milestones)
+    return sorted(entries, key=lambda e: e.date.sort_key())

@@ -18,7 +18,7 @@ from ..content import Content
 from ..i18n import LANG_NAMES, format_partial, t
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
-from .context import Ctx, category_tree
+from .context import Ctx, category_tree, timeline_entries
 from .nodes import (
     Anchor,
     Block,
@@ -250,15 +250,6 @@ def indicators_blocks(ctx: Ctx, level: int = 1) -> list[Block]:
         widths = (5, *((3, 2) if coded else ()), 9, 3, 4, 3)
         out.append(_table(ctx, keys, rows, widths))
     return out
-
-
-def timeline_entries(projects: list[m.Project]) -> list[m.Event | m.Milestone]:
-    """Events and milestones of ``projects``, oldest first (ties keep content order)."""
-    entries: list[m.Event | m.Milestone] = []
-    for project in projects:
-        entries.extend(project.events)
-        entries.extend(project.milestones)
-    return sorted(entries, key=lambda e: e.date.sort_key())
 
 
 def timeline_blocks(ctx: Ctx, projects: list[m.Project], level: int = 1, anchor: str = "annex-timeline") -> list[Block]:

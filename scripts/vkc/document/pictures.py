@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .. import model as m
 from ..i18n import format_partial
 from ..translations import Counts
-from .context import Ctx
+from .context import Ctx, timeline_entries
 from .figures import Bar, Change, Point, changes_svg, plain, progress_svg, timeline_svg
 from .nodes import Figure, Inline, Label, Ref, Table, words
 
@@ -24,18 +24,10 @@ def label(ctx: Ctx, value: m.LocalizedText) -> Label:
     return Label(plain(text.words), text.lang)
 
 
-def _entries(projects: Sequence[m.Project]) -> list[m.Event | m.Milestone]:
-    entries: list[m.Event | m.Milestone] = []
-    for project in projects:
-        entries.extend(project.events)
-        entries.extend(project.milestones)
-    return sorted(entries, key=lambda e: e.date.sort_key())
-
-
 def timeline_figure(ctx: Ctx, projects: Sequence[m.Project], figure_id: str, table: Table) -> Figure | None:
     """The timeline of ``projects`` drawn, with ``table`` (the same entries) as its alternative."""
     points = []
-    for entry in _entries(projects):
+    for entry in timeline_entries(projects):
         state = entry.status if isinstance(entry, m.Milestone) else "event"
         state_label = ctx.word(f"status_{entry.status}") if isinstance(entry, m.Milestone) else ""
         what = label(ctx, entry.title)
@@ -51,7 +43,7 @@ def timeline_figure(ctx: Ctx, projects: Sequence[m.Project], figure_id: str, tab
 def timeline_table(ctx: Ctx, projects: Sequence[m.Project]) -> Table:
     """Date, entry (linked) and status of every event and milestone, oldest first."""
     rows = []
-    for entry in _entries(projects):
+    for entry in timeline_entries(projects):
         status = words(ctx.word(f"status_{entry.status}")) if isinstance(entry, m.Milestone) else ()
         rows.append((words(ctx.date_range(entry.date, entry.end)), (Ref(entry.id, ctx.plain(entry.title)),), status))
     headers = (words(ctx.word("date")), words(ctx.word("event")), words(ctx.word("status")))
