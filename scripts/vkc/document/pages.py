@@ -15,6 +15,7 @@ from ..i18n import LANG_NAMES
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
+from .browse import BROWSE_GENERATORS
 from .context import Ctx, category_tree, stale_fallback_dates
 from .nodes import (
     Anchor,
@@ -92,8 +93,12 @@ def page_paths(content: Content) -> list[str]:
 def nav_order(content: Content) -> list[str | tuple[str, list[str]]]:
     """The navigation: page paths in order, the guideline as a section."""
     guideline = ["guideline/index.md", *[part_page(p) for p in content.guideline.parts]]
-    rest = [p for p in page_paths(content) if p not in guideline and p != "index.md"]
-    return ["index.md", ("guideline", guideline), *rest]
+    browse = [path for path, _ in BROWSE_GENERATORS]
+    rest = [p for p in page_paths(content) if p not in guideline and p not in browse and p != "index.md"]
+    # The listing pages as a section after the record pages they list, before the
+    # publication's own pages (About, translation status).
+    at = rest.index("about.md")
+    return ["index.md", ("guideline", guideline), *rest[:at], ("browse", browse), *rest[at:]]
 
 
 def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, Generator]]:
@@ -108,6 +113,7 @@ def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, G
         ("legal.md", legal_documents),
         ("glossary.md", glossary),
         ("sources.md", sources),
+        *BROWSE_GENERATORS,
         ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]
