@@ -316,6 +316,8 @@ class Document:
     """Latest day one of those files changed (git), when known."""
     meta: dict[str, Inline] = field(default_factory=dict)
     """Named inlines beside the body (an edition's cover fields)."""
+    citation: str = ""
+    """The page's citation as CSL-JSON (:mod:`vkc.document.cite`), published beside the page."""
 
 
 def texts(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Text]:

@@ -16,6 +16,7 @@ from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
 from .browse import BROWSE_GENERATORS
+from .cite import cite_blocks, csl_json, page_address
 from .context import Ctx, category_tree, stale_fallback_dates
 from .nodes import (
     Anchor,
@@ -124,13 +125,15 @@ def page_documents(
     *,
     changed: Mapping[str, PartialDate] | None = None,
     downloads: Sequence[str] = (),
+    site_url: str = "https://example.org/",
 ) -> dict[str, dict[Lang, Document]]:
-    """Every generated page, by path, in each language.
+    """Every generated page, by path, in each language, each ending with its citation.
 
     ``changed`` maps a content file (relative to the content folder) to the day it last
     changed; a page carries the latest day of the files it shows (``None``: not known), and
     a stale translation without ``vi_changed`` names its file's day. ``downloads`` names the
-    edition files (relative to ``downloads/``) that the About page lists.
+    edition files (relative to ``downloads/``) that the About page lists; ``site_url``
+    is the site's public address (the citations give each page's).
     """
     dates = changed or {}
     stale_since = stale_fallback_dates(content, dates)
@@ -140,9 +143,19 @@ def page_documents(
         for lang in LANGS:
             ctx = Ctx(content, lang, stale_since)
             title, blocks = generate(ctx)
+            address = page_address(site_url, lang, path)
+            blocks += cite_blocks(ctx, path, title, address)
             known = [dates[f] for f in sorted(ctx.files) if f in dates]
             last = max(known, key=PartialDate.sort_key) if known else None
-            out[path][lang] = Document(lang, title, tuple(blocks), path, tuple(sorted(ctx.files)), last)
+            out[path][lang] = Document(
+                lang,
+                title,
+                tuple(blocks),
+                path,
+                tuple(sorted(ctx.files)),
+                last,
+                citation=csl_json(ctx, path, title, address),
+            )
     return out
 
 

@@ -29,6 +29,7 @@ import yaml
 
 from ..content import Content, load_content
 from ..diagnostics import ContentError, display_path, has_errors
+from ..document.cite import cite_path
 from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
 from ..document.nodes import Document
@@ -160,7 +161,8 @@ def generate(b: Build) -> None:
     content = b.loaded
     b.changed = git_dates(b.content_dir)
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
-    b.documents = page_documents(content, changed=b.changed, downloads=downloads)
+    site_url = str(b.base.get("site_url") or "https://example.org/")
+    b.documents = page_documents(content, changed=b.changed, downloads=downloads, site_url=site_url)
     b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
@@ -201,6 +203,10 @@ def mkdocs(b: Build) -> None:
                 target = lang_docs / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(per_lang[lang].markdown, encoding="utf-8")
+                # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
+                cite = lang_docs / cite_path(path)
+                cite.parent.mkdir(parents=True, exist_ok=True)
+                cite.write_text(b.documents[path][lang].citation, encoding="utf-8")
             extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
             dates = {
                 rel[len(lang) + 1 :]: format_partial(day, lang)

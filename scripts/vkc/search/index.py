@@ -36,6 +36,8 @@ _DROP = re.compile(
     # page match their words and crowd the excerpts; the reader sees them on the page.
     r'|<div class="admonition [^"]*vkc-(?:stale|illustrative)[^"]*">.*?</div>'
     r'|<p class="vkc-heading-note">.*?</p>'
+    # Every page's "Cite this page" names the publication: it would match every query for it.
+    r'|<div class="vkc-citation">.*?</div>'
     r"|<(script|style|svg|template)\b.*?</\1>",
     re.S | re.I,
 )

@@ -166,8 +166,8 @@ class Writer:
             body = self.inline(block.body)
             if block.role == "quote":
                 return f"> {body}"
-            if block.role == "succeeded":
-                return f'<p class="vkc-succeeded" markdown="1">{body}</p>'
+            if block.role in ("succeeded", "citation-text"):
+                return f'<p class="vkc-{block.role}" markdown="1">{body}</p>'
             return body
         if isinstance(block, Body):
             text = md.blocks(block.text.words)
