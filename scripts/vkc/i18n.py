@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 
 from .types import Lang, PartialDate
 
@@ -403,3 +404,13 @@ def format_range(start: PartialDate, end: PartialDate | None, lang: Lang) -> str
     if end is None:
         return format_partial(start, lang)
     return f"{format_partial(start, lang)} – {format_partial(end, lang)}"
+
+
+def format_size(size: int, lang: Lang) -> str:
+    """A file size in kB or MB (decimal units, as file managers on phones show them), in
+    ``lang``'s number format: "1,2 MB" in Vietnamese, "1.2 MB" in English."""
+    if size < 1_000_000:
+        kb = size / 1000
+        number = format_decimal(kb, "#,##0.#" if kb < 10 else "#,##0", locale=lang)
+        return t("size_kb", lang, n=number)
+    return t("size_mb", lang, n=format_decimal(size / 1_000_000, "#,##0.#", locale=lang))

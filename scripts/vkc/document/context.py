@@ -20,6 +20,7 @@ from .nodes import (
     Block,
     Body,
     Cite,
+    FileFacts,
     Inline,
     Notice,
     Para,
@@ -45,6 +46,8 @@ class Ctx:
     changed in git (see :func:`stale_fallback_dates`)."""
     files: set[str] = field(default_factory=set)
     """Content files (relative to the content folder) the document was made from."""
+    published: Mapping[str, FileFacts] = field(default_factory=dict)
+    """Files under ``downloads/`` written before the pages, by name: their cards show these."""
 
     def word(self, key: str, **values: str) -> str:
         """An interface word in the reader's language."""

@@ -185,7 +185,15 @@ class Mark:
     label: str
 
 
-Run = Union[Words, Says, Ref, PageRef, Url, File, Strong, Emph, Small, Lang_, Anchor, Cite, Code, Badge, Mark]
+@dataclass(frozen=True)
+class Data:
+    """``body`` for readers, ``value`` for machines (a file's size in bytes beside "1.2 MB")."""
+
+    value: str
+    body: Inline
+
+
+Run = Union[Words, Says, Ref, PageRef, Url, File, Strong, Emph, Small, Lang_, Anchor, Cite, Code, Badge, Mark, Data]
 Inline = tuple[Run, ...]
 
 
@@ -295,6 +303,18 @@ class Files:
     label: str
     names: tuple[str, ...]
     role: str
+    cards: tuple[Inline, ...] = ()
+    """Per name, when the files exist before the pages: format, size, pages, languages, version."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the build measured of a published file (the document cannot read the disk)."""
+
+    size: int
+    """Bytes."""
+    pages: int | None = None
+    """Page count of a PDF."""
 
 
 Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files]
@@ -352,5 +372,5 @@ def _inline_texts(runs: Inline) -> Iterator[Text]:
     for run in runs:
         if isinstance(run, Says):
             yield run.text
-        elif isinstance(run, Ref | PageRef | Url | File | Strong | Emph | Small | Lang_ | Anchor):
+        elif isinstance(run, Ref | PageRef | Url | File | Strong | Emph | Small | Lang_ | Anchor | Data):
             yield from _inline_texts(run.label if isinstance(run, Ref | PageRef | Url | File) else run.body)

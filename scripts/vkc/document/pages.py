@@ -17,6 +17,7 @@ from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
 from .browse import BROWSE_GENERATORS
 from .cite import cite_blocks, csl_json, page_address
+from .downloads import files_block
 from .context import Ctx, category_tree, stale_fallback_dates
 from .nodes import (
     Anchor,
@@ -25,7 +26,7 @@ from .nodes import (
     Document,
     Emph,
     Fields,
-    Files,
+    FileFacts,
     Group,
     Heading,
     Inline,
@@ -126,6 +127,7 @@ def page_documents(
     changed: Mapping[str, PartialDate] | None = None,
     downloads: Sequence[str] = (),
     site_url: str = "https://example.org/",
+    published: Mapping[str, FileFacts] | None = None,
 ) -> dict[str, dict[Lang, Document]]:
     """Every generated page, by path, in each language, each ending with its citation.
 
@@ -133,7 +135,8 @@ def page_documents(
     changed; a page carries the latest day of the files it shows (``None``: not known), and
     a stale translation without ``vi_changed`` names its file's day. ``downloads`` names the
     edition files (relative to ``downloads/``) that the About page lists; ``site_url``
-    is the site's public address (the citations give each page's).
+    is the site's public address (the citations give each page's); ``published`` holds the
+    measured files under ``downloads/`` (written before the pages), which get download cards.
     """
     dates = changed or {}
     stale_since = stale_fallback_dates(content, dates)
@@ -141,7 +144,7 @@ def page_documents(
     for path, generate in _generators(content, downloads):
         out[path] = {}
         for lang in LANGS:
-            ctx = Ctx(content, lang, stale_since)
+            ctx = Ctx(content, lang, stale_since, published=published or {})
             title, blocks = generate(ctx)
             address = page_address(site_url, lang, path)
             blocks += cite_blocks(ctx, path, title, address)
@@ -174,7 +177,7 @@ def _fields(items: list[tuple[str, Inline]]) -> list[Block]:
 
 def _open_data(ctx: Ctx, *collections: str) -> Block:
     names = tuple(f"data/{name}.{ext}" for name in collections for ext in ("json", "csv"))
-    return Files(ctx.word("open_data"), names, "open-data")
+    return files_block(ctx, ctx.word("open_data"), names, "open-data")
 
 
 def _org(ctx: Ctx, org_id: str) -> Inline:
@@ -542,7 +545,7 @@ def _about_page(downloads: list[str]) -> Generator:
         if downloads:
             out += [
                 Heading(2, words(ctx.word("editions")), "vkc-editions"),
-                Files("", tuple(downloads), "downloads"),
+                files_block(ctx, "", tuple(downloads), "downloads"),
             ]
         return ctx.word("about"), out
 

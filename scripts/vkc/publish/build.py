@@ -15,7 +15,9 @@ import html
 import importlib
 import logging
 import os
+import re
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -32,7 +34,7 @@ from ..diagnostics import ContentError, display_path, has_errors
 from ..document.cite import cite_path
 from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
-from ..document.nodes import Document
+from ..document.nodes import Document, FileFacts
 from ..document.pages import page_documents
 from ..faults import fault_point
 from ..glossary_export import GLOSSARY_FILES, write_glossary_exports
@@ -99,6 +101,8 @@ class Build:
     built: dict[str, dict[str, PageScan]] = field(default_factory=dict)
     """Per language: the scans of its mkdocs output (built now or reused)."""
     manifest: dict[str, dict[str, Any]] = field(default_factory=dict)
+    published: dict[str, FileFacts] = field(default_factory=dict)
+    """The files under ``downloads/`` as measured after writing them (size, PDF pages)."""
 
     @property
     def loaded(self) -> Content:
@@ -154,15 +158,17 @@ def load(b: Build) -> None:
     if content is None or has_errors(diags):
         raise ContentError(diags)
     b.content = content
+    b.changed = git_dates(b.content_dir)
 
 
 def generate(b: Build) -> None:
     """Build the page documents once, and write them as Markdown for mkdocs."""
     content = b.loaded
-    b.changed = git_dates(b.content_dir)
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
     site_url = str(b.base.get("site_url") or "https://example.org/")
-    b.documents = page_documents(content, changed=b.changed, downloads=downloads, site_url=site_url)
+    b.documents = page_documents(
+        content, changed=b.changed, downloads=downloads, site_url=site_url, published=b.published
+    )
     b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
@@ -183,6 +189,27 @@ def downloads(b: Build) -> None:
             raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
     write_open_data(content, folder)
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
+    b.published = measure_files(folder)
+
+
+def measure_files(folder: Path) -> dict[str, FileFacts]:
+    """Size of every file under ``folder`` (names relative to it) and the page count of each PDF.
+
+    Why pdfinfo (poppler-utils, which the Makefile installs for the edition tests): Typst
+    writes the page tree inside compressed object streams, so the ``/Count`` of a PDF's page
+    tree is not readable with a pattern over its bytes, and no PDF library is a dependency.
+    """
+    out: dict[str, FileFacts] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        pages = None
+        if path.suffix == ".pdf":
+            info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+            found = re.search(r"^Pages:\s+(\d+)$", info, re.M)
+            if found is None:
+                raise error("downloads", "site.editions", f"pdfinfo gives no page count for {path.name}")
+            pages = int(found.group(1))
+        out[path.relative_to(folder).as_posix()] = FileFacts(path.stat().st_size, pages)
+    return out
 
 
 def mkdocs(b: Build) -> None:
@@ -300,8 +327,9 @@ def swap(b: Build) -> None:
     swap_in(b.staging, b.out)
 
 
-STEPS: tuple[Callable[[Build], None], ...] = (load, generate, downloads, mkdocs, assemble, search, check, swap)
-"""The build, in order; each step's name is its timing key and its fault-injection point."""
+STEPS: tuple[Callable[[Build], None], ...] = (load, downloads, generate, mkdocs, assemble, search, check, swap)
+"""The build, in order; each step's name is its timing key and its fault-injection point.
+The downloads come before the pages: the pages show each file's size and page count."""
 
 
 @contextmanager

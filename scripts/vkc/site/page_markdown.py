@@ -24,6 +24,7 @@ from ..document.nodes import (
     Body,
     Cite,
     Code,
+    Data,
     Document,
     Emph,
     Fields,
@@ -133,6 +134,8 @@ class Writer:
             return f'<span class="vkc-badge vkc-badge--{run.kind}">{html.escape(run.label)}</span>'
         if isinstance(run, Mark):
             return f'<small class="vkc-{run.kind}">({html.escape(run.label)})</small>'
+        if isinstance(run, Data):
+            return f'<data value="{html.escape(run.value)}">{self.inline(run.body)}</data>'
         raise TypeError(f"no Markdown for {type(run).__name__}")
 
     def href(self, target_page: str, anchor: str = "") -> str:
@@ -200,6 +203,16 @@ class Writer:
             return f'<div{attrs} markdown="1">\n\n{self.blocks(block.blocks)}\n\n</div>'
         if isinstance(block, Pair):
             return self.blocks([Group(block.left, lang=block.left_lang), Group(block.right, lang=block.right_lang)])
+        if isinstance(block, Files) and block.cards:
+            # One card per file: the link, then what it is, in the page's language.
+            root = self.root()
+            lines = [
+                f'- <a href="{root}downloads/{html.escape(quote(name))}">{html.escape(posixpath.basename(name))}</a>'
+                f'<br><small class="vkc-card">{self.inline(card)}</small>'
+                for name, card in zip(block.names, block.cards, strict=True)
+            ]
+            label = f"{md.escape(block.label)}:\n\n" if block.label else ""
+            return f'<div class="vkc-{block.role}" markdown="1">\n\n{label}' + "\n".join(lines) + "\n\n</div>"
         if isinstance(block, Files):
             root = self.root()
             if block.role == "downloads":
