@@ -17,8 +17,8 @@ from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
 from .browse import BROWSE_GENERATORS
 from .cite import cite_blocks, csl_json, page_address
-from .downloads import files_block
 from .context import Ctx, category_tree, stale_fallback_dates
+from .downloads import files_block
 from .nodes import (
     Anchor,
     Badge,
