@@ -339,6 +339,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     # Search filters (vkc-search.js receives them in data-text).
     "search_filter": ("Lọc theo loại", "Filter by kind", "종류별 필터"),
     "search_all": ("Tất cả", "All", "전체"),
+    "search_other": ("Trang khác", "Other pages", "기타 페이지"),
     # The language switch of a downloaded archive when the other language's archive is absent.
     "archive_missing": (
         "Trang này không có trong bản lưu {name} đặt cạnh bản lưu này. "
