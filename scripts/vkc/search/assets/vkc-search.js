@@ -369,7 +369,8 @@
       }
     });
     document.addEventListener("click", function (e) {
-      if (!box.contains(e.target)) panel.hidden = true;
+      /* A filter button is replaced while its click bubbles: a detached target was inside. */
+      if (e.target.isConnected && !box.contains(e.target)) panel.hidden = true;
     });
     input.addEventListener("focus", function () { if (panel.childNodes.length) panel.hidden = false; });
     box.hidden = false;
