@@ -63,7 +63,7 @@ def _audit_scheme(url: str, pages: list[str], dark: bool) -> dict[str, Any]:
 def test_every_template_is_accessible_and_obeys_the_policy(tmp_path_factory: pytest.TempPathFactory) -> None:
     site = built(tmp_path_factory)
     pages = [path for _, path in template_pages(site.root)]
-    assert len(pages) == 45
+    assert len(pages) == 57
     # Light and dark in two browsers at once: the audit is CPU-bound and there are two cores.
     with ThreadPoolExecutor(max_workers=2) as pool:
         light, dark = pool.map(lambda d: _audit_scheme(site.url, pages, d), (False, True))
