@@ -74,7 +74,8 @@ def browse_indicators(ctx: Ctx) -> tuple[str, list[Block]]:
         out.append(Heading(2, words(ctx.word("by_standard")), "vkc-by-standard"))
     for std in standards:
         ctx.source_file(std.id)
-        out.append(Heading(3, (Ref(std.id, words(std.code)), Words(" — "), *ctx.plain(std.title)), f"std-{std.id}"))
+        # The whole heading is the link: a link inside heading text is told apart by colour only.
+        out.append(Heading(3, (Ref(std.id, (Words(f"{std.code} — "), *ctx.plain(std.title))),), f"std-{std.id}"))
         users = [i for i in indicators if any(ref.standard == std.id for ref in i.standards)]
         out += _items([(Ref(i.id, ctx.plain(i.name)),) for i in users]) or [Para(words(ctx.word("no_indicators")))]
     return ctx.word("browse_indicators"), out
