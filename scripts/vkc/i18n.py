@@ -335,7 +335,6 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "pages_n": ("{n} trang", "{n} pages", "{n}쪽"),
     "lang_vi": ("Tiếng Việt", "Vietnamese", "베트남어"),
     "version_of": ("phiên bản {version}, {date}", "version {version}, {date}", "버전 {version}, {date}"),
-    "card_label": ("Thông tin tệp", "File details", "파일 정보"),
     # Search filters (vkc-search.js receives them in data-text).
     "search_filter": ("Lọc theo loại", "Filter by kind", "종류별 필터"),
     "search_all": ("Tất cả", "All", "전체"),

@@ -203,7 +203,12 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         pages = None
         if path.suffix == ".pdf":
-            info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+            try:
+                info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+            except (OSError, subprocess.CalledProcessError) as exc:
+                raise error(
+                    "downloads", "site.editions", f"pdfinfo cannot read {path.name}: {exc}", "install poppler-utils"
+                ) from exc
             found = re.search(r"^Pages:\s+(\d+)$", info, re.M)
             if found is None:
                 raise error("downloads", "site.editions", f"pdfinfo gives no page count for {path.name}")
