@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from browser import Browser, Server, search
+from gates import axe
+from gates.axe import AXE, TAGS
 from vkc.content import load_content
 from vkc.document.cite import PREFIXES, page_address
 from vkc.document.pages import nav_order, page_documents
@@ -247,3 +249,30 @@ def test_results_filter_by_record_kind(served: tuple[Browser, str]) -> None:
     # Back to all kinds.
     browser.eval("document.querySelector('.vkc-search__filter[data-kind=\"\"]').click()")
     assert browser.eval("document.querySelector('.vkc-search__count').textContent") == "2 kết quả"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_open_panel_with_filters_is_accessible(search_site: Path, dark: bool) -> None:
+    server = Server(search_site)
+    try:
+        with Browser() as browser:
+            axe.scheme(browser, dark)
+            browser.goto(server.url + "en/")
+            assert [url for url, _ in _found(search(browser, "smart city"), server.url + "en/")] == [
+                CH + "smart",
+                "glossary/",
+            ]
+            assert browser.eval("document.querySelectorAll('.vkc-search__filter').length") == 3
+            browser.eval(AXE.read_text(encoding="utf-8") + ";true")
+            options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+            violations = browser.eval(
+                f"axe.run(document.getElementById('vkc-search'), {options}).then(r => r.violations.map(v => v.id))",
+                timeout=60,
+            )
+            assert violations == []
+    finally:
+        server.stop()
+
+
+def _found(hits: list[dict[str, Any]], root: str) -> list[tuple[str, list[str]]]:
+    return [(hit["href"][len(root) :], hit["marks"]) for hit in hits]
