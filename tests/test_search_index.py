@@ -21,6 +21,7 @@ PAGE = """<html><head><title>Trang - Site</title></head><body>
 <p>Dòng một.</p><ul><li>Mục A</li><li>Mục B</li></ul>
 <h2 id="vkc-contents">Mục lục</h2><ul><li>1.1 Dữ liệu</li></ul>
 <h3 id="b">Trống</h3>
+<div class="vkc-citation"><h2 id="vkc-cite">Trích dẫn trang này</h2><p>Nhóm thử. “Trang”.</p></div>
 <aside class="vkc-page-footer"><p>Cập nhật lần cuối</p></aside>
 </article></body></html>"""
 
@@ -41,6 +42,13 @@ def test_sections_are_nfc_and_editorial_pages_keep_only_their_title() -> None:
         ("translation-status/", "", "")
     ]
     assert sections("x.html", "<html><body>no article</body></html>") == []
+
+
+def test_download_cards_and_citations_are_left_out() -> None:
+    card = '<ul><li><a href="x.json">x.json</a><br><small class="vkc-card">Dữ liệu JSON · 1 kB</small></li></ul>'
+    page = PAGE.replace("<p>Dòng một.</p>", "<p>Dòng một.</p>" + card)
+    # The page's citation (in PAGE) and the card's words are not searched; the file's name is.
+    assert sections("guide/index.html", page)[1].text == "Dòng một. x.json Mục A Mục B"
 
 
 def test_page_urls_are_directory_urls() -> None:

@@ -40,6 +40,8 @@ _DROP = re.compile(
     r'|<p class="vkc-heading-note">.*?</p>'
     # Every page's "Cite this page" names the publication: it would match every query for it.
     r'|<div class="vkc-citation">.*?</div>'
+    # Download cards (format, size, languages) repeat on every page that offers files.
+    r'|<small class="vkc-card">.*?</small>'
     r"|<(script|style|svg|template)\b.*?</\1>",
     re.S | re.I,
 )
