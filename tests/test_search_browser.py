@@ -8,6 +8,7 @@ from 127.0.0.1; one headless Chromium types the queries.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,11 @@ from typing import Any
 import pytest
 
 from browser import Browser, Server, search
+from gates import axe
+from gates.axe import AXE, TAGS
+from vkc.content import load_content
+from vkc.document.cite import PREFIXES, page_address
+from vkc.document.pages import nav_order, page_documents
 from vkc.publish.build import build_site
 
 pytestmark = pytest.mark.slow
@@ -191,3 +197,82 @@ def test_search_under_strict_csp_loads_nothing_from_another_host(search_site: Pa
             assert blocked == []
     finally:
         server.stop()
+
+
+def _typed(title: str, lang: str) -> str:
+    """A title as readers type it: Vietnamese without tones, Korean without spaces, lower case."""
+    text = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return text.replace(" ", "") if lang == "ko" else text
+
+
+def test_every_page_of_the_navigation_is_found_first_by_its_title(served: tuple[Browser, str]) -> None:
+    content, _ = load_content(FIXTURE)
+    assert content is not None
+    documents = page_documents(content)
+    paths = [p for item in nav_order(content) for p in (item[1] if isinstance(item, tuple) else [item])]
+    assert "translation-status.md" in paths and "sources.md" in paths
+    for lang in ("vi", "en", "ko"):
+        root = PREFIXES[lang]
+        for path in paths:
+            query = _typed(documents[path][lang].title, lang)
+            found = _results(served, root, query)
+            target = page_address("/", lang, path)[1 + len(root) :]
+            assert found and found[0][0] == target, (lang, path, query, found[:3])
+
+
+@pytest.mark.parametrize(("root", "query"), [("", "nguon"), ("", "nguon tham"), ("en/", "sources"), ("ko/", "출처")])
+def test_the_first_word_of_a_title_ranks_its_page_first(served: tuple[Browser, str], root: str, query: str) -> None:
+    assert _results(served, root, query)[0][0] == "sources/"
+
+
+def test_results_filter_by_record_kind(served: tuple[Browser, str]) -> None:
+    browser, _ = served
+    assert [url for url, _ in _results(served, "", "do thi thong minh")] == [CH + "smart", "glossary/"]
+    buttons = "[...document.querySelectorAll('.vkc-search__filter')].map(b => [b.textContent, b.getAttribute('aria-pressed')])"
+    assert browser.eval(buttons) == [
+        ["Tất cả (2)", "true"],
+        ["Hướng dẫn (1)", "false"],
+        ["Thuật ngữ (1)", "false"],
+    ]
+    assert browser.eval("document.querySelector('.vkc-search__filters').getAttribute('aria-label')") == "Lọc theo loại"
+    browser.eval("document.querySelector('.vkc-search__filter[data-kind=\"glossary\"]').click()")
+    shown = browser.eval(
+        "[...document.querySelectorAll('#vkc-search .vkc-search__list a')].map(a => a.getAttribute('href'))"
+    )
+    assert [href.rsplit("/", 2)[-2] + "/" for href in shown] == ["glossary/"]
+    assert browser.eval("document.querySelector('.vkc-search__count').textContent") == "1 kết quả"
+    assert browser.eval(buttons)[2] == ["Thuật ngữ (1)", "true"]
+    # The panel stays open and the pressed button keeps the focus (keyboard readers stay put).
+    assert browser.eval("document.querySelector('#vkc-search-results').hidden") is False
+    assert browser.eval("document.activeElement.getAttribute('data-kind')") == "glossary"
+    # Back to all kinds.
+    browser.eval("document.querySelector('.vkc-search__filter[data-kind=\"\"]').click()")
+    assert browser.eval("document.querySelector('.vkc-search__count').textContent") == "2 kết quả"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_open_panel_with_filters_is_accessible(search_site: Path, dark: bool) -> None:
+    server = Server(search_site)
+    try:
+        with Browser() as browser:
+            axe.scheme(browser, dark)
+            browser.goto(server.url + "en/")
+            assert [url for url, _ in _found(search(browser, "smart city"), server.url + "en/")] == [
+                CH + "smart",
+                "glossary/",
+            ]
+            assert browser.eval("document.querySelectorAll('.vkc-search__filter').length") == 3
+            browser.eval(AXE.read_text(encoding="utf-8") + ";true")
+            options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+            violations = browser.eval(
+                f"axe.run(document.getElementById('vkc-search'), {options}).then(r => r.violations.map(v => v.id))",
+                timeout=60,
+            )
+            assert violations == []
+    finally:
+        server.stop()
+
+
+def _found(hits: list[dict[str, Any]], root: str) -> list[tuple[str, list[str]]]:
+    return [(hit["href"][len(root) :], hit["marks"]) for hit in hits]

@@ -21,6 +21,7 @@ PAGE = """<html><head><title>Trang - Site</title></head><body>
 <p>Dòng một.</p><ul><li>Mục A</li><li>Mục B</li></ul>
 <h2 id="vkc-contents">Mục lục</h2><ul><li>1.1 Dữ liệu</li></ul>
 <h3 id="b">Trống</h3>
+<div class="vkc-citation"><h2 id="vkc-cite">Trích dẫn trang này</h2><p>Nhóm thử. “Trang”.</p></div>
 <aside class="vkc-page-footer"><p>Cập nhật lần cuối</p></aside>
 </article></body></html>"""
 
@@ -32,11 +33,22 @@ def test_sections_keep_the_text_and_drop_chrome_notices_and_contents() -> None:
     ]
 
 
-def test_sections_are_nfc_and_editorial_pages_are_left_out() -> None:
+def test_sections_are_nfc_and_editorial_pages_keep_only_their_title() -> None:
     decomposed = PAGE.replace("Dòng", "Do\u0300ng")
     assert sections("guide/index.html", decomposed)[1].text == "Dòng một. Mục A Mục B"
-    assert sections("translation-status/index.html", PAGE) == []
+    # The translation-status page is in the navigation: found by its title, not by the
+    # record titles its tables list.
+    assert [(s.url, s.heading, s.text) for s in sections("translation-status/index.html", PAGE)] == [
+        ("translation-status/", "", "")
+    ]
     assert sections("x.html", "<html><body>no article</body></html>") == []
+
+
+def test_download_cards_and_citations_are_left_out() -> None:
+    card = '<ul><li><a href="x.json">x.json</a><br><small class="vkc-card">Dữ liệu JSON · 1 kB</small></li></ul>'
+    page = PAGE.replace("<p>Dòng một.</p>", "<p>Dòng một.</p>" + card)
+    # The page's citation (in PAGE) and the card's words are not searched; the file's name is.
+    assert sections("guide/index.html", page)[1].text == "Dòng một. x.json Mục A Mục B"
 
 
 def test_page_urls_are_directory_urls() -> None:
@@ -60,7 +72,10 @@ def test_glossary_renderings_split_alternatives() -> None:
 def test_index_is_a_script_with_sections_weights_and_glossary() -> None:
     text = index_data(
         "vi",
-        {"guide/index.html": PAGE, "sources/index.html": PAGE.replace('"guide', '"sources')},
+        {
+            "guideline/index.html": PAGE.replace('"guide', '"guideline'),
+            "sources/index.html": PAGE.replace('"guide', '"sources'),
+        },
         [{"vi": ["a"]}],
         "https://example.org/",
     )
@@ -69,13 +84,25 @@ def test_index_is_a_script_with_sections_weights_and_glossary() -> None:
     assert data == {
         "lang": "vi",
         "web": "https://example.org/",
+        # url, h1, heading, text, record kind; then the weight and the navigation title of a
+        # page's own record when they are not the defaults (1 and the h1).
         "docs": [
-            ["guide/", "Đô thị thông minh", "", "Mở đầu & giới thiệu."],
-            ["guide/#a", "Đô thị thông minh", "1.1 Dữ liệu", "Dòng một. Mục A Mục B"],
-            ["sources/", "Đô thị thông minh", "", "Mở đầu & giới thiệu.", 0.4],
-            ["sources/#a", "Đô thị thông minh", "1.1 Dữ liệu", "Dòng một. Mục A Mục B", 0.4],
+            ["guideline/", "Đô thị thông minh", "", "Mở đầu & giới thiệu.", "guideline", 1, "Trang"],
+            ["guideline/#a", "Đô thị thông minh", "1.1 Dữ liệu", "Dòng một. Mục A Mục B", "guideline"],
+            ["sources/", "Đô thị thông minh", "", "Mở đầu & giới thiệu.", "sources", 0.4, "Trang"],
+            ["sources/#a", "Đô thị thông minh", "1.1 Dữ liệu", "Dòng một. Mục A Mục B", "sources", 0.4],
         ],
         "glossary": [{"vi": ["a"]}],
+        "kinds": {
+            "guideline": "Hướng dẫn",
+            "indicators": "Chỉ số đánh giá",
+            "project": "Dự án VKC",
+            "organizations": "Cơ quan, tổ chức",
+            "legal": "Văn bản pháp lý",
+            "glossary": "Thuật ngữ",
+            "sources": "Nguồn tham khảo",
+            "other": "Trang khác",
+        },
     }
 
 

@@ -43,7 +43,7 @@ def test_hostile_content_is_inert(hostile_site: Path) -> None:
     pages = {
         p.relative_to(hostile_site).as_posix(): p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html")
     }
-    assert len(pages) == 3 * (13 + len(list((REPO / "docs" / "vi").glob("*.md"))))
+    assert len(pages) == 3 * (17 + len(list((REPO / "docs" / "vi").glob("*.md"))))
     for name, html in pages.items():
         assert scan_html(html).problems == [], name
         for active in (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 
 from .types import Lang, PartialDate
 
@@ -349,6 +350,68 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "kind_milestone": ("Mốc", "Milestone", "이정표"),
     "kind_pilot": ("Thí điểm", "Pilot", "시범사업"),
     "kind_glossary_term": ("Thuật ngữ", "Glossary term", "용어"),
+    # Listing pages (browse by category, year, country, type, status).
+    "browse": ("Tra cứu theo nhóm", "Browse", "분류별 보기"),
+    "browse_indicators": ("Chỉ số theo nhóm và tiêu chuẩn", "Indicators by category and standard", "범주·표준별 지표"),
+    "browse_events": ("Sự kiện theo năm", "Events by year", "연도별 행사"),
+    "browse_organizations": (
+        "Cơ quan theo quốc gia và tình trạng",
+        "Organizations by country and status",
+        "국가·상태별 기관",
+    ),
+    "browse_legal": ("Văn bản theo loại và tình trạng", "Legal documents by type and status", "종류·상태별 법령·문서"),
+    "by_category": ("Theo nhóm chỉ số", "By category", "범주별"),
+    "by_standard": ("Theo tiêu chuẩn", "By standard", "표준별"),
+    "by_country": ("Theo quốc gia", "By country", "국가별"),
+    "by_status": ("Theo tình trạng", "By status", "상태별"),
+    "by_type": ("Theo loại văn bản", "By type", "종류별"),
+    "no_indicators": (
+        "Chưa có chỉ số nào tham chiếu tiêu chuẩn này.",
+        "No indicator refers to this standard yet.",
+        "이 표준을 참조하는 지표가 아직 없습니다.",
+    ),
+    "org_current": ("Đang tồn tại dưới tên này", "Exists under this name", "현재 이 명칭으로 존재"),
+    "org_merged": ("Đã hợp nhất vào cơ quan khác", "Merged into another body", "다른 기관에 통합됨"),
+    "org_renamed": ("Đã đổi tên hoặc tổ chức lại", "Renamed or reorganized", "명칭 변경 또는 재편"),
+    "org_ended": (
+        "Không còn tồn tại dưới tên này",
+        "No longer exists under this name",
+        "더 이상 이 명칭으로 존재하지 않음",
+    ),
+    # Cite this page.
+    "cite_title": ("Trích dẫn trang này", "Cite this page", "이 페이지 인용하기"),
+    "cite_text": (
+        "{publisher}. “{title}”. Trong: {publication}, phiên bản {version} ({date}). {url} (truy cập ngày …).",
+        "{publisher}. “{title}”. In: {publication}, version {version} ({date}). {url} (accessed …).",
+        "{publisher}. 「{title}」. {publication}, 버전 {version}({date}). {url} (접속일: …).",
+    ),
+    "cite_text_home": (
+        "{publisher}. {publication}, phiên bản {version} ({date}). {url} (truy cập ngày …).",
+        "{publisher}. {publication}, version {version} ({date}). {url} (accessed …).",
+        "{publisher}. {publication}, 버전 {version}({date}). {url} (접속일: …).",
+    ),
+    "cite_hint": (
+        "Chép đoạn trích dẫn trên và điền ngày truy cập; hoặc tải tệp CSL-JSON để nhập vào Zotero hay phần mềm quản lý tài liệu khác:",
+        "Copy the citation above and fill in the day you accessed the page, or download it as CSL-JSON for Zotero and other reference managers:",
+        "위 인용문을 복사해 접속일을 채우거나, Zotero 등 참고문헌 관리 프로그램용 CSL-JSON 파일을 내려받으세요:",
+    ),
+    "cite_file": ("Trích dẫn CSL-JSON", "CSL-JSON citation", "CSL-JSON 인용 정보"),
+    # Download cards.
+    "format_pdf": ("Tài liệu PDF", "PDF document", "PDF 문서"),
+    "format_docx": ("Tài liệu Word (DOCX)", "Word document (DOCX)", "워드 문서(DOCX)"),
+    "format_zip": ("Tệp nén ZIP", "ZIP archive", "ZIP 압축 파일"),
+    "format_json": ("Dữ liệu JSON", "JSON data", "JSON 데이터"),
+    "format_csv": ("Bảng CSV", "CSV table", "CSV 표"),
+    "format_tbx": ("Thuật ngữ TBX", "TBX termbase", "TBX 용어집"),
+    "size_kb": ("{n} kB", "{n} kB", "{n}kB"),
+    "size_mb": ("{n} MB", "{n} MB", "{n}MB"),
+    "pages_n": ("{n} trang", "{n} pages", "{n}쪽"),
+    "lang_vi": ("Tiếng Việt", "Vietnamese", "베트남어"),
+    "version_of": ("phiên bản {version}, {date}", "version {version}, {date}", "버전 {version}, {date}"),
+    # Search filters (vkc-search.js receives them in data-text).
+    "search_filter": ("Lọc theo loại", "Filter by kind", "종류별 필터"),
+    "search_all": ("Tất cả", "All", "전체"),
+    "search_other": ("Trang khác", "Other pages", "기타 페이지"),
     # The language switch of a downloaded archive when the other language's archive is absent.
     "archive_missing": (
         "Trang này không có trong bản lưu {name} đặt cạnh bản lưu này. "
@@ -414,3 +477,13 @@ def format_range(start: PartialDate, end: PartialDate | None, lang: Lang) -> str
     if end is None:
         return format_partial(start, lang)
     return f"{format_partial(start, lang)} – {format_partial(end, lang)}"
+
+
+def format_size(size: int, lang: Lang) -> str:
+    """A file size in kB or MB (decimal units, as file managers on phones show them), in
+    ``lang``'s number format: "1,2 MB" in Vietnamese, "1.2 MB" in English."""
+    if size < 1_000_000:
+        kb = size / 1000
+        number = format_decimal(kb, "#,##0.#" if kb < 10 else "#,##0", locale=lang)
+        return t("size_kb", lang, n=number)
+    return t("size_mb", lang, n=format_decimal(size / 1_000_000, "#,##0.#", locale=lang))

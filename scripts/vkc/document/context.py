@@ -20,6 +20,7 @@ from .nodes import (
     Block,
     Body,
     Cite,
+    FileFacts,
     Inline,
     Notice,
     Para,
@@ -51,6 +52,8 @@ class Ctx:
     """Mark the glossary terms a body uses (the site's tooltips; the editions have the glossary)."""
     _definitions: dict[str, Text | None] | None = field(default=None, init=False, repr=False)
     _finders: dict[Lang, Finder] = field(default_factory=dict, init=False, repr=False)
+    published: Mapping[str, FileFacts] = field(default_factory=dict)
+    """Files under ``downloads/`` written before the pages, by name: their cards show these."""
 
     def word(self, key: str, **values: str) -> str:
         """An interface word in the reader's language."""

@@ -185,7 +185,15 @@ class Mark:
     label: str
 
 
-Run = Union[Words, Says, Ref, PageRef, Url, File, Strong, Emph, Small, Lang_, Anchor, Cite, Code, Badge, Mark]
+@dataclass(frozen=True)
+class Data:
+    """``body`` for readers, ``value`` for machines (a file's size in bytes beside "1.2 MB")."""
+
+    value: str
+    body: Inline
+
+
+Run = Union[Words, Says, Ref, PageRef, Url, File, Strong, Emph, Small, Lang_, Anchor, Cite, Code, Badge, Mark, Data]
 Inline = tuple[Run, ...]
 
 
@@ -315,6 +323,18 @@ class Files:
     label: str
     names: tuple[str, ...]
     role: str
+    cards: tuple[Inline, ...] = ()
+    """Per name, when the files exist before the pages: format, size, pages, languages, version."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the build measured of a published file (the document cannot read the disk)."""
+
+    size: int
+    """Bytes."""
+    pages: int | None = None
+    """Page count of a PDF."""
 
 
 @dataclass(frozen=True)
@@ -364,6 +384,8 @@ class Document:
     """Latest day one of those files changed (git), when known."""
     meta: dict[str, Inline] = field(default_factory=dict)
     """Named inlines beside the body (an edition's cover fields)."""
+    citation: str = ""
+    """The page's citation as CSL-JSON (:mod:`vkc.document.cite`), published beside the page."""
 
 
 def texts(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Text]:
@@ -400,5 +422,5 @@ def _inline_texts(runs: Inline) -> Iterator[Text]:
     for run in runs:
         if isinstance(run, Says):
             yield run.text
-        elif isinstance(run, Ref | PageRef | Url | File | Strong | Emph | Small | Lang_ | Anchor):
+        elif isinstance(run, Ref | PageRef | Url | File | Strong | Emph | Small | Lang_ | Anchor | Data):
             yield from _inline_texts(run.label if isinstance(run, Ref | PageRef | Url | File) else run.body)

@@ -15,7 +15,10 @@ from ..i18n import LANG_NAMES
 from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers, numbered_title
 from ..walk import nested_records
+from .browse import BROWSE_GENERATORS
+from .cite import cite_blocks, csl_json, page_address
 from .context import Ctx, category_tree, stale_fallback_dates
+from .downloads import files_block
 from .nodes import (
     Anchor,
     Badge,
@@ -23,7 +26,7 @@ from .nodes import (
     Document,
     Emph,
     Fields,
-    Files,
+    FileFacts,
     Group,
     Heading,
     Inline,
@@ -94,8 +97,12 @@ def page_paths(content: Content) -> list[str]:
 def nav_order(content: Content) -> list[str | tuple[str, list[str]]]:
     """The navigation: page paths in order, the guideline as a section."""
     guideline = ["guideline/index.md", *[part_page(p) for p in content.guideline.parts]]
-    rest = [p for p in page_paths(content) if p not in guideline and p != "index.md"]
-    return ["index.md", ("guideline", guideline), *rest]
+    browse = [path for path, _ in BROWSE_GENERATORS]
+    rest = [p for p in page_paths(content) if p not in guideline and p not in browse and p != "index.md"]
+    # The listing pages as a section after the record pages they list, before the
+    # publication's own pages (About, translation status).
+    at = rest.index("about.md")
+    return ["index.md", ("guideline", guideline), *rest[:at], ("browse", browse), *rest[at:]]
 
 
 def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, Generator]]:
@@ -110,6 +117,7 @@ def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, G
         ("legal.md", legal_documents),
         ("glossary.md", glossary),
         ("sources.md", sources),
+        *BROWSE_GENERATORS,
         ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]
@@ -120,13 +128,19 @@ def page_documents(
     *,
     changed: Mapping[str, PartialDate] | None = None,
     downloads: Sequence[str] = (),
+    site_url: str = "https://example.org/",
+    published: Mapping[str, FileFacts] | None = None,
+    tree: str = "",
 ) -> dict[str, dict[Lang, Document]]:
-    """Every generated page, by path, in each language.
+    """Every generated page, by path, in each language, each ending with its citation.
 
     ``changed`` maps a content file (relative to the content folder) to the day it last
     changed; a page carries the latest day of the files it shows (``None``: not known), and
     a stale translation without ``vi_changed`` names its file's day. ``downloads`` names the
-    edition files (relative to ``downloads/``) that the About page lists.
+    edition files (relative to ``downloads/``) that the About page lists; ``site_url``
+    is the site's public address (the citations give each page's, under ``tree`` for an
+    earlier version's pages); ``published`` holds the
+    measured files under ``downloads/`` (written before the pages), which get download cards.
     """
     dates = changed or {}
     stale_since = stale_fallback_dates(content, dates)
@@ -134,12 +148,22 @@ def page_documents(
     for path, generate in _generators(content, downloads):
         out[path] = {}
         for lang in LANGS:
-            ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md")
+            ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md", published=published or {})
             title, raw_blocks = generate(ctx)
             blocks = first_uses(raw_blocks)
+            address = page_address(site_url, lang, tree + path)
+            blocks += cite_blocks(ctx, path, title, address)
             known = [dates[f] for f in sorted(ctx.files) if f in dates]
             last = max(known, key=PartialDate.sort_key) if known else None
-            out[path][lang] = Document(lang, title, tuple(blocks), path, tuple(sorted(ctx.files)), last)
+            out[path][lang] = Document(
+                lang,
+                title,
+                tuple(blocks),
+                path,
+                tuple(sorted(ctx.files)),
+                last,
+                citation=csl_json(ctx, path, title, address),
+            )
     return out
 
 
@@ -158,7 +182,7 @@ def _fields(items: list[tuple[str, Inline]]) -> list[Block]:
 
 def _open_data(ctx: Ctx, *collections: str) -> Block:
     names = tuple(f"data/{name}.{ext}" for name in collections for ext in ("json", "csv"))
-    return Files(ctx.word("open_data"), names, "open-data")
+    return files_block(ctx, ctx.word("open_data"), names, "open-data")
 
 
 def _org(ctx: Ctx, org_id: str) -> Inline:
@@ -533,7 +557,7 @@ def _about_page(downloads: list[str]) -> Generator:
         if downloads:
             out += [
                 Heading(2, words(ctx.word("editions")), "vkc-editions"),
-                Files("", tuple(downloads), "downloads"),
+                files_block(ctx, "", tuple(downloads), "downloads"),
             ]
         return ctx.word("about"), out
 

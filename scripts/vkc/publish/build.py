@@ -15,7 +15,9 @@ import html
 import importlib
 import logging
 import os
+import re
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -29,9 +31,10 @@ import yaml
 
 from ..content import Content, load_content
 from ..diagnostics import ContentError, display_path, has_errors
+from ..document.cite import cite_path
 from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
-from ..document.nodes import Document
+from ..document.nodes import Document, FileFacts
 from ..document.pages import page_documents, record_pages
 from ..document.versions import (
     Release,
@@ -109,6 +112,10 @@ class Build:
     manifest: dict[str, dict[str, Any]] = field(default_factory=dict)
     releases: list[Release] = field(default_factory=list)
     """Every published version with the content its snapshot froze, oldest first."""
+    published: dict[str, FileFacts] = field(default_factory=dict)
+    """The files under ``downloads/`` as measured after writing them (size, PDF pages)."""
+    version_documents: dict[str, dict[Lang, Document]] = field(default_factory=dict)
+    """The pages of earlier versions, by their path in the tree (``versions/v1/glossary.md``)."""
 
     @property
     def loaded(self) -> Content:
@@ -164,27 +171,33 @@ def load(b: Build) -> None:
     if content is None or has_errors(diags):
         raise ContentError(diags)
     b.content = content
+    b.changed = git_dates(b.content_dir)
+    # Every published version from its snapshot: a snapshot that does not load fails the build.
+    b.releases = [Release(v, read_snapshot(snapshot_path(b.content_dir, v.id))) for v in content.publication.versions]
+    check_ids_across_versions(content, b.releases)
 
 
 def generate(b: Build) -> None:
     """Build the page documents once, and write them as Markdown for mkdocs; then the pages of
     every earlier version from its snapshot, and each version's What-changed page."""
     content = b.loaded
-    b.changed = git_dates(b.content_dir)
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
-    b.documents = page_documents(content, changed=b.changed, downloads=downloads)
-    b.releases = [Release(v, read_snapshot(snapshot_path(b.content_dir, v.id))) for v in content.publication.versions]
-    check_ids_across_versions(content, b.releases)
+    site_url = str(b.base.get("site_url") or "https://example.org/")
+    b.documents = page_documents(
+        content, changed=b.changed, downloads=downloads, site_url=site_url, published=b.published
+    )
     b.documents = with_change_notes(b.documents, content, b.releases)
     b.documents |= changes_documents(content, b.releases, record_pages(content))
     b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
     current = current_version(content.publication)
-    root_url = str(b.base.get("site_url") or "https://example.org/").rstrip("/") + "/"
     for release in b.releases:
         if current is None or release.version.status != "superseded":
             continue
-        documents = page_documents(release.content, downloads=downloads)
-        b.pages |= write_version_pages(release, documents, b.documents, current, root_url)
+        tree = f"versions/{release.version.id}/"
+        own = {name.removeprefix(tree): facts for name, facts in b.published.items() if name.startswith(tree)}
+        documents = page_documents(release.content, downloads=downloads, site_url=site_url, published=own, tree=tree)
+        b.version_documents |= {tree + path: per_lang for path, per_lang in documents.items()}
+        b.pages |= write_version_pages(release, documents, b.documents, current, site_url.rstrip("/") + "/")
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
 
@@ -213,6 +226,32 @@ def downloads(b: Build) -> None:
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
+    b.published = measure_files(folder)
+
+
+def measure_files(folder: Path) -> dict[str, FileFacts]:
+    """Size of every file under ``folder`` (names relative to it) and the page count of each PDF.
+
+    Why pdfinfo (poppler-utils, which the Makefile installs for the edition tests): Typst
+    writes the page tree inside compressed object streams, so the ``/Count`` of a PDF's page
+    tree is not readable with a pattern over its bytes, and no PDF library is a dependency.
+    """
+    out: dict[str, FileFacts] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        pages = None
+        if path.suffix == ".pdf":
+            try:
+                info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+            except (OSError, subprocess.CalledProcessError) as exc:
+                raise error(
+                    "downloads", "site.editions", f"pdfinfo cannot read {path.name}: {exc}", "install poppler-utils"
+                ) from exc
+            found = re.search(r"^Pages:\s+(\d+)$", info, re.M)
+            if found is None:
+                raise error("downloads", "site.editions", f"pdfinfo gives no page count for {path.name}")
+            pages = int(found.group(1))
+        out[path.relative_to(folder).as_posix()] = FileFacts(path.stat().st_size, pages)
+    return out
 
 
 def mkdocs(b: Build) -> None:
@@ -233,6 +272,12 @@ def mkdocs(b: Build) -> None:
                 target = lang_docs / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(per_lang[lang].markdown, encoding="utf-8")
+                # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
+                document = (b.documents.get(path) or b.version_documents.get(path) or {}).get(lang)
+                if document is not None and document.citation:
+                    cite = lang_docs / cite_path(path)
+                    cite.parent.mkdir(parents=True, exist_ok=True)
+                    cite.write_text(document.citation, encoding="utf-8")
             extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
             dates = {
                 rel[len(lang) + 1 :]: format_partial(day, lang)
@@ -330,8 +375,9 @@ def swap(b: Build) -> None:
     swap_in(b.staging, b.out)
 
 
-STEPS: tuple[Callable[[Build], None], ...] = (load, generate, downloads, mkdocs, assemble, search, check, swap)
-"""The build, in order; each step's name is its timing key and its fault-injection point."""
+STEPS: tuple[Callable[[Build], None], ...] = (load, downloads, generate, mkdocs, assemble, search, check, swap)
+"""The build, in order; each step's name is its timing key and its fault-injection point.
+The downloads come before the pages: the pages show each file's size and page count."""
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from ..document.nodes import (
     Body,
     Cite,
     Code,
+    Data,
     Document,
     Emph,
     Fields,
@@ -95,6 +96,8 @@ class Writer:
                 out.append(f"[{label}](#{run.record_id})" if run.record_id in self.anchors else label)
             elif isinstance(run, PageRef | File):
                 out.append(self.inline(run.label))
+            elif isinstance(run, Data):
+                out.append(self.inline(run.body))
             elif isinstance(run, Url):
                 if run.label == (Words(run.href),):
                     out.append(f"<{run.href.replace('>', '%3E')}>")

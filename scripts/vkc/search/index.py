@@ -15,9 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ..content import Content
-from ..model import LANGS, GlossaryTerm
+from ..i18n import t
+from ..model import LANGS, GlossaryTerm, Lang
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 """The client's static files, shipped as package data."""
@@ -38,6 +40,10 @@ _DROP = re.compile(
     r'|<p class="vkc-heading-note">.*?</p>'
     # A glossary tooltip repeats the term's entry wherever the term is used.
     r'|<span class="vkc-term__tip".*?<span class="vkc-term__names">.*?</span></span>'
+    # Every page's "Cite this page" names the publication: it would match every query for it.
+    r'|<div class="vkc-citation">.*?</div>'
+    # Download cards (format, size, languages) repeat on every page that offers files.
+    r'|<small class="vkc-card">.*?</small>'
     r"|<(script|style|svg|template)\b.*?</\1>",
     re.S | re.I,
 )
@@ -47,10 +53,26 @@ _BLOCK_END = re.compile(r"</(?:p|li|td|th|tr|h[1-6]|div|dt|dd|blockquote|pre|tab
 _SPACE = re.compile(r"\s+")
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 _ALTERNATIVES = re.compile(r"\s*[/;]\s*")
-_SKIP_PAGES = ("translation-status/",)
-"""Editorial pages, not reading matter: they list every record's title and would match anything."""
-_WEIGHTS = {"sources/": 0.4}
-"""Reference lists rank after the text: a source's title answers "where from", not "what"."""
+_TITLE_ONLY = ("translation-status/",)
+"""Editorial pages, not reading matter: they list every record's title and would match
+anything, so only their title is indexed (every page of the navigation can be found by it)."""
+_WEIGHTS = {"sources/": 0.4, "browse/": 0.3}
+"""Reference lists rank after the text: a source's title answers "where from", not "what";
+a listing page repeats the names its records' pages carry."""
+KINDS: tuple[tuple[str, str], ...] = (
+    ("guideline/", "guideline"),
+    ("indicators/", "indicators"),
+    ("project/", "project"),
+    ("pilot/", "project"),
+    ("organizations/", "organizations"),
+    ("legal/", "legal"),
+    ("glossary/", "glossary"),
+    ("sources/", "sources"),
+)
+"""The record kind of a section by its page (the search box filters by kind); other pages
+(home, about, listings, hand-written) are ``other``."""
+KIND_LABELS: dict[str, str] = {kind: kind for _, kind in KINDS} | {"other": "search_other"}
+"""The interface word (:mod:`vkc.i18n` key) naming each kind: the navigation's title of its page."""
 _SKIP_SECTIONS = {"vkc-contents"}
 """A table of contents repeats the titles its sections already carry."""
 
@@ -64,6 +86,9 @@ class Section:
     page: str
     heading: str
     text: str
+    nav: str = ""
+    """For a page's own record: its title in the navigation, when not its h1 (the home page's
+    "Home"), so that the title a reader sees in the menu finds the page."""
 
 
 def _plain(fragment: str) -> str:
@@ -85,26 +110,34 @@ def sections(rel: str, page_html: str) -> list[Section]:
         return []
     body = _DROP.sub(" ", found.group(1))
     url = page_url(rel)
-    if url.startswith(_SKIP_PAGES):
-        return []
     heads = list(_HEADING.finditer(body))
     title_match = _TITLE.search(page_html)
+    # The theme writes "<page title> - <site name>"; a page title may hold " - " itself.
+    nav = _plain(title_match.group(1).rsplit(" - ", 1)[0]) if title_match else ""
     page = _plain(heads[0].group(3)) if heads and heads[0].group(1) == "1" else ""
-    if not page and title_match:
-        page = _plain(title_match.group(1).split(" - ")[0])
+    if not page:
+        page = nav
+    nav = "" if nav == page else nav
+    if url.startswith(_TITLE_ONLY):
+        return [Section(url, page, "", "", nav)]
     out: list[Section] = []
     intro = _plain(body[: heads[0].start()] if heads else body)
     if intro:
-        out.append(Section(url, page, "", intro))
+        out.append(Section(url, page, "", intro, nav))
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
         text = _plain(body[head.end() : end])
         if head.group(1) == "1":
             if text or not out:
-                out.append(Section(url, page, "", text))
+                out.append(Section(url, page, "", text, nav))
         elif text and head.group(2) not in _SKIP_SECTIONS:
             out.append(Section(f"{url}#{head.group(2)}", page, _plain(head.group(3)), text))
     return out
+
+
+def record_kind(url: str) -> str:
+    """The record kind of a section (see :data:`KINDS`)."""
+    return next((kind for prefix, kind in KINDS if url.startswith(prefix)), "other")
 
 
 def glossary_renderings(content: Content) -> list[dict[str, list[str]]]:
@@ -144,8 +177,15 @@ def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, lis
     for rel, text in sorted(pages.items()):
         for s in sections(rel, text):
             weight = next((w for prefix, w in _WEIGHTS.items() if s.url.startswith(prefix)), 1.0)
-            docs.append([s.url, s.page, s.heading, s.text] + ([weight] if weight != 1.0 else []))
-    data = {"lang": lang, "web": web, "docs": docs, "glossary": glossary}
+            entry: list[str | float] = [s.url, s.page, s.heading, s.text, record_kind(s.url)]
+            # Trailing fields only where they differ from the default: the index stays small.
+            if weight != 1.0 or s.nav:
+                entry.append(weight)
+            if s.nav:
+                entry.append(s.nav)
+            docs.append(entry)
+    kinds = {kind: t(key, cast(Lang, lang)) for kind, key in KIND_LABELS.items()}
+    data = {"lang": lang, "web": web, "docs": docs, "glossary": glossary, "kinds": kinds}
     # A script, not JSON: <script src> loads from file:// too, where fetch() is blocked.
     return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 

@@ -26,6 +26,7 @@ from ..document.nodes import (
     Body,
     Cite,
     Code,
+    Data,
     Document,
     Emph,
     Fields,
@@ -142,6 +143,8 @@ class Writer:
             return f'<span class="vkc-badge vkc-badge--{run.kind}">{html.escape(run.label)}</span>'
         if isinstance(run, Mark):
             return f'<small class="vkc-{run.kind}">({html.escape(run.label)})</small>'
+        if isinstance(run, Data):
+            return f'<data value="{html.escape(run.value)}">{self.inline(run.body)}</data>'
         raise TypeError(f"no Markdown for {type(run).__name__}")
 
     def href(self, target_page: str, anchor: str = "") -> str:
@@ -179,8 +182,8 @@ class Writer:
             body = self.inline(block.body)
             if block.role == "quote":
                 return f"> {body}"
-            if block.role == "succeeded":
-                return f'<p class="vkc-succeeded" markdown="1">{body}</p>'
+            if block.role in ("succeeded", "citation-text"):
+                return f'<p class="vkc-{block.role}" markdown="1">{body}</p>'
             return body
         if isinstance(block, Body):
             text = md.blocks(block.text.words, self._terms(block.terms)) if block.terms else md.blocks(block.text.words)
@@ -221,6 +224,15 @@ class Writer:
                 f'<figcaption id="{block.id}-caption">{html.escape(block.caption)}</figcaption>\n</figure>'
             )
             return f"{figure}\n\n{self.block(block.table)}"
+        if isinstance(block, Files) and block.cards:
+            # One card per file: the link, then what it is, in the page's language.
+            lines = [
+                f'- <a href="{html.escape(self.download(name))}">{html.escape(posixpath.basename(name))}</a>'
+                f'<br><small class="vkc-card">{self.inline(card)}</small>'
+                for name, card in zip(block.names, block.cards, strict=True)
+            ]
+            label = f"{md.escape(block.label)}:\n\n" if block.label else ""
+            return f'<div class="vkc-{block.role}" markdown="1">\n\n{label}' + "\n".join(lines) + "\n\n</div>"
         if isinstance(block, Files):
             if block.role == "downloads":
                 items = [

@@ -51,6 +51,24 @@
     return lowered.replace(LATIN, foldChar);
   }
 
+  /* A title or a query as readers type it: lower case, no tones, words separated by one
+     space (Korean readers often leave the spaces out: compared without them too). */
+  function typed(s) {
+    var w = fold(lower(s.normalize("NFC"))).split(SPLIT).filter(Boolean).join(" ");
+    return { words: w, bare: w.replace(/ /g, "") };
+  }
+
+  /* 2 when the query is a page's title, 1 when it is the title's first words, else 0: the
+     page itself then ranks before every section that merely mentions those words. */
+  function titleTier(d, q) {
+    var tier = 0;
+    d.names.forEach(function (n) {
+      if (n.words === q.words || n.bare === q.bare) tier = 2;
+      else if (tier < 1 && n.words.indexOf(q.words + " ") === 0) tier = 1;
+    });
+    return tier;
+  }
+
   function escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
@@ -90,9 +108,13 @@
 
   function Search(data) {
     this.data = data;
+    /* [url, h1, heading, text, kind, weight?, navigation title?] (vkc.search.index). */
     this.docs = data.docs.map(function (d) {
-      var tl = lower(d[1] + (d[2] ? " · " + d[2] : "")), xl = lower(d[3]);
-      return { url: d[0], title: d[1], heading: d[2], text: d[3], weight: d.length > 4 ? d[4] : 1, tl: tl, tf: fold(tl), xl: xl, xf: fold(xl) };
+      var nav = d[6] || "";
+      var tl = lower(d[1] + (nav ? " · " + nav : "") + (d[2] ? " · " + d[2] : "")), xl = lower(d[3]);
+      /* A page's own record knows its titles as a reader types them (see titleTier). */
+      var names = d[2] ? [] : [d[1], nav].filter(Boolean).map(typed);
+      return { url: d[0], title: d[1], heading: d[2], text: d[3], kind: d[4], weight: d.length > 5 ? d[5] : 1, names: names, tl: tl, tf: fold(tl), xl: xl, xf: fold(xl) };
     });
     var lang = data.lang;
     /* Glossary renderings of the other languages, longest first, each with ours. */
@@ -134,6 +156,7 @@
 
   Search.prototype.run = function (query) {
     var alts = this.alternatives(query);
+    var asTyped = typed(query);
     var best = {};
     var bridge = null;
     for (var a = 0; a < alts.length; a++) {
@@ -170,7 +193,7 @@
         /* Tier: when the reader typed tones, every term with exactly those tones ranks before
            folded-only matches. A query without tones gets no tier: `do thi` means đô thị far
            more often than the tone-less slugs in addresses. */
-        var rank = (toned && exact === terms.length ? 1e6 : 0) + score * d.weight;
+        var rank = (a === 0 && asTyped.words ? titleTier(d, asTyped) * 1e7 : 0) + (toned && exact === terms.length ? 1e6 : 0) + score * d.weight;
         var prev = best[i];
         if (!prev || rank > prev.rank) best[i] = { doc: d, rank: rank, terms: terms, phrase: phrase, first: first };
         if (alts[a].via) bridge = alts[a].via;
@@ -217,6 +240,7 @@
     var root = new URL((box.getAttribute("data-base") || ".") + "/", location.href);
     /* The interface words come from the build (vkc.i18n), in the page's language. */
     var text = JSON.parse(box.getAttribute("data-text") || "{}"), engine = null, loading = false;
+    var kind = null; /* the record kind the reader filtered by (null: all) */
 
     /* From the file system a folder shows no index page: link to its index.html. */
     function link(url) {
@@ -266,11 +290,41 @@
       if (!engine) { load(); if (!panel.childNodes.length) say(text.loading); return; }
       var t0 = performance.now();
       var out = engine.run(q);
+      var counts = {}, order = [];
+      out.results.forEach(function (hit) {
+        if (!counts[hit.doc.kind]) { counts[hit.doc.kind] = 0; order.push(hit.doc.kind); }
+        counts[hit.doc.kind]++;
+      });
+      if (kind && !counts[kind]) kind = null;
+      var shown = kind ? out.results.filter(function (hit) { return hit.doc.kind === kind; }) : out.results;
       panel.replaceChildren();
       var head = document.createElement("p");
       head.className = "vkc-search__count";
-      head.textContent = out.results.length ? text.count.replace("#", out.results.length) : text.none;
+      head.textContent = shown.length ? text.count.replace("#", shown.length) : text.none;
       panel.appendChild(head);
+      /* Filters by record kind, in the order the best results have them, when there is a choice. */
+      if (order.length > 1) {
+        var group = document.createElement("div");
+        group.className = "vkc-search__filters";
+        group.setAttribute("role", "group");
+        group.setAttribute("aria-label", text.filter);
+        [null].concat(order).forEach(function (k) {
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "vkc-search__filter";
+          button.setAttribute("data-kind", k || "");
+          button.setAttribute("aria-pressed", String(k === kind));
+          button.textContent = (k ? engine.data.kinds[k] || k : text.all) + " (" + (k ? counts[k] : out.results.length) + ")";
+          button.addEventListener("click", function () {
+            kind = k;
+            show();
+            var again = panel.querySelector('.vkc-search__filter[data-kind="' + (k || "") + '"]');
+            if (again) again.focus();
+          });
+          group.appendChild(button);
+        });
+        panel.appendChild(group);
+      }
       if (out.bridge) {
         var b = document.createElement("p");
         b.className = "vkc-search__bridge";
@@ -279,7 +333,7 @@
       }
       var ol = document.createElement("ol");
       ol.className = "vkc-search__list";
-      out.results.slice(0, MAX_RESULTS).forEach(function (hit) {
+      shown.slice(0, MAX_RESULTS).forEach(function (hit) {
         var li = document.createElement("li"), a = document.createElement("a");
         a.href = link(hit.doc.url);
         var title = document.createElement("span");
@@ -315,7 +369,8 @@
       }
     });
     document.addEventListener("click", function (e) {
-      if (!box.contains(e.target)) panel.hidden = true;
+      /* A filter button is replaced while its click bubbles: a detached target was inside. */
+      if (e.target.isConnected && !box.contains(e.target)) panel.hidden = true;
     });
     input.addEventListener("focus", function () { if (panel.childNodes.length) panel.hidden = false; });
     box.hidden = false;
