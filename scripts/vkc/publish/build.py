@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -35,9 +36,11 @@ from ..document.nodes import Document
 from ..document.pages import page_documents
 from ..faults import fault_point
 from ..glossary_export import GLOSSARY_FILES, write_glossary_exports
-from ..i18n import format_partial
+from ..i18n import LANG_NAMES, format_partial
 from ..model import LANGS, Lang, PartialDate
 from ..reports import write_editions
+from ..reports.cards import Card, card_digest, render_card
+from ..reports.render import ReportError
 from ..search import write_offline, write_search
 from ..site.data import write_open_data
 from ..site.langconfig import (
@@ -51,8 +54,9 @@ from ..site.langconfig import (
     nav,
 )
 from ..site.langmark import write_headers
+from ..site.meta import card_path, description, markdown_document, shorten
 from ..site.page_markdown import Page
-from ..site.pages import write_pages
+from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages
 from ..site.sitemap import write_sitemap
 from .check import PageScan, check_site, scan_tree
 from .reuse import input_digest, output_files, read_manifest, reuse, write_manifest
@@ -161,7 +165,7 @@ def generate(b: Build) -> None:
     b.changed = git_dates(b.content_dir)
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
     b.documents = page_documents(content, changed=b.changed, downloads=downloads)
-    b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
+    b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""), _site_url(b))
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
 
@@ -207,6 +211,7 @@ def mkdocs(b: Build) -> None:
                 for rel, day in hand_dates.items()
                 if rel.startswith(f"{lang}/")
             }
+            iso = {rel[len(lang) + 1 :]: str(day) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")}
             title = content.publication.title.text(lang) or content.publication.title.vi
             cfg = language_config(
                 b.base,
@@ -219,6 +224,7 @@ def mkdocs(b: Build) -> None:
                 html.escape(" ".join(title.split())),
                 dates,
             )
+            cfg["extra"]["vkc_changed_iso"] = iso  # dateModified of the hand-written pages (headhook)
             cfg_path = Path(tmp) / f"mkdocs-{lang}.yml"
             cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
             theme_dir = cfg["theme"].get("custom_dir")
@@ -274,6 +280,47 @@ def assemble(b: Build) -> None:
     write_sitemap(b.staging, b.base, sorted(b.pages) + hand_pages, b.pages)
 
 
+def cards(b: Build) -> None:
+    """A link-preview image per page and language (``og:image``); a card whose digest is the
+    one recorded with the published tree is linked from there, not rendered again."""
+    site_url = _site_url(b)
+    previous = read_manifest(b.out.resolve()).get("cards")
+    known: dict[str, Any] = previous if isinstance(previous, dict) else {}
+    host = urlsplit(site_url).hostname or ""
+    recorded: dict[str, str] = {}
+    for lang in LANGS:
+        site = site_of(b.loaded, lang, site_url)
+        docs = {path: per_lang[lang] for path, per_lang in b.documents.items()}
+        for rel in sorted(p for p in b.hand[lang] if p.endswith(".md")):
+            docs[rel] = markdown_document(lang, rel, (b.docs / lang / rel).read_text(encoding="utf-8"))
+        for path, doc in sorted(docs.items()):
+            card = Card(
+                lang, site.name, shorten(doc.title, 100), description(doc, site), f"{LANG_NAMES[lang]} · {host}"
+            )
+            rel = PREFIXES[lang] + card_path(path)
+            digest = card_digest(card)
+            target = b.staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            old = b.out / rel
+            if known.get(rel) == digest and old.is_file():
+                try:
+                    os.link(old, target)
+                except OSError:
+                    shutil.copy2(old, target)
+            else:
+                try:
+                    target.write_bytes(render_card(card))
+                except ReportError as exc:
+                    raise error("mkdocs.yml", "site.cards", str(exc)) from exc
+            recorded[rel] = digest
+    b.manifest["cards"] = recorded
+    write_manifest(b.staging, b.manifest)
+
+
+def _site_url(b: Build) -> str:
+    return str(b.base.get("site_url") or DEFAULT_SITE_URL)
+
+
 def search(b: Build) -> None:
     """The search index of each language and the offline archives."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
@@ -294,7 +341,7 @@ def swap(b: Build) -> None:
     swap_in(b.staging, b.out)
 
 
-STEPS: tuple[Callable[[Build], None], ...] = (load, generate, downloads, mkdocs, assemble, search, check, swap)
+STEPS: tuple[Callable[[Build], None], ...] = (load, generate, downloads, mkdocs, assemble, cards, search, check, swap)
 """The build, in order; each step's name is its timing key and its fault-injection point."""
 
 

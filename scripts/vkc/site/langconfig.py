@@ -128,7 +128,7 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
         else:
             nav.append({generated[item][lang].title: item})
     if extra_pages:
-        nav.append({t("more", lang): _folder_nav(extra_pages)})
+        nav.append({t("site_help", lang): _folder_nav(extra_pages)})
     return nav
 
 
@@ -199,7 +199,8 @@ def language_config(
         extra=extra,
         edit_uri=f"edit/main/docs/{lang}/",
         strict=True,
-        # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2).
-        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py")],
+        # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2),
+        # makes the theme's HTML valid, and gives hand-written pages their head tags.
+        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py")],
     )
     return cfg

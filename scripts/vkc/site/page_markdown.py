@@ -213,10 +213,18 @@ class Writer:
         raise TypeError(f"no Markdown for {type(block).__name__}")
 
 
-def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallback_date: PartialDate) -> Page:
-    """The page of ``doc``: front matter (title, dates, edit link) and the body.
+def page_markdown(
+    doc: Document,
+    pages: Mapping[str, str],
+    repo_url: str,
+    fallback_date: PartialDate,
+    head: tuple[str, str] | None = None,
+) -> Page:
+    """The page of ``doc``: front matter (title, dates, edit link, head tags) and the body.
 
     ``fallback_date``: the day the page says it changed when none of its files has a date.
+    ``head``: the page's meta description and ``<head>`` tags (:func:`vkc.site.meta.page_head`),
+    both escaped for HTML already.
     """
     writer = Writer(doc.path, doc.lang, pages)
     body = re.sub(r"\n{3,}", "\n\n", writer.blocks(doc.blocks).strip())
@@ -229,6 +237,10 @@ def page_markdown(doc: Document, pages: Mapping[str, str], repo_url: str, fallba
         "vkc_changed": format_partial(last, doc.lang),
         "vkc_changed_iso": str(last),
     }
+    if head is not None:
+        # Material prints `description` as <meta name="description">; overrides/main.html
+        # prints `vkc_head` (Open Graph, Twitter card, JSON-LD).
+        meta["description"], meta["vkc_head"] = head
     if repo_url and doc.files:
         # The file most of the page came from: the first in sorted order keeps it stable.
         meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{doc.files[0]}"
