@@ -9,9 +9,9 @@ the same tags in their front matter already (``vkc_head``), and the hook leaves 
 from __future__ import annotations
 
 import html
-from typing import Any, cast
+from typing import Any
 
-from vkc.model import LANGS, Lang
+from vkc.model import LANGS
 from vkc.site.meta import Site, markdown_document, page_head, root
 
 
@@ -24,8 +24,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     extra = config["extra"]
     if lang not in LANGS or not extra.get("vkc_root_url"):
         return markdown
-    code = cast(Lang, lang)  # checked against LANGS above
-    doc = markdown_document(code, page.file.src_uri, markdown)
+    doc = markdown_document(lang, page.file.src_uri, markdown)
     site = Site(root(str(extra["vkc_root_url"])), html.unescape(str(config["site_name"])))
     changed = str((extra.get("vkc_changed_iso") or {}).get(page.file.src_uri, ""))
     description, head = page_head(doc, site, changed=changed)
