@@ -54,7 +54,7 @@ from ..site.langconfig import (
     nav,
 )
 from ..site.langmark import write_headers
-from ..site.meta import card_path, description, markdown_document, shorten
+from ..site.meta import card_path, description, markdown_document, page_title, shorten
 from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages
 from ..site.sitemap import write_sitemap
@@ -294,9 +294,9 @@ def cards(b: Build) -> None:
         for rel in sorted(p for p in b.hand[lang] if p.endswith(".md")):
             docs[rel] = markdown_document(lang, rel, (b.docs / lang / rel).read_text(encoding="utf-8"))
         for path, doc in sorted(docs.items()):
-            card = Card(
-                lang, site.name, shorten(doc.title, 100), description(doc, site), f"{LANG_NAMES[lang]} · {host}"
-            )
+            title = page_title(doc, site)
+            above = site.publisher if title == site.name else site.name
+            card = Card(lang, above, shorten(title, 100), description(doc, site), f"{LANG_NAMES[lang]} · {host}")
             rel = PREFIXES[lang] + card_path(path)
             digest = card_digest(card)
             target = b.staging / rel

@@ -235,6 +235,11 @@ def breadcrumbs(doc: Document) -> list[tuple[str, str]]:
     return crumbs
 
 
+def page_title(doc: Document, site: Site) -> str:
+    """The title a preview shows: the publication's own on the home page (not "Home")."""
+    return site.name if doc.path == "index.md" else doc.title
+
+
 def head_html(doc: Document, site: Site, data: Mapping[str, Any]) -> str:
     """The tags of the page's ``<head>``: Open Graph, Twitter card and the JSON-LD block.
 
@@ -243,11 +248,12 @@ def head_html(doc: Document, site: Site, data: Mapping[str, Any]) -> str:
     url = url_of(site, doc.lang, doc.path)
     image = f"{site.root_url}{PREFIXES[doc.lang]}{card_path(doc.path)}"
     text = description(doc, site)
-    alt = f"{doc.title} — {site.name}"
+    title = page_title(doc, site)
+    alt = title if title == site.name else f"{title} — {site.name}"
     props: list[tuple[str, str]] = [
         ("og:type", "website" if doc.path == "index.md" else "article"),
         ("og:site_name", site.name),
-        ("og:title", doc.title),
+        ("og:title", title),
         ("og:description", text),
         ("og:url", url),
         ("og:locale", OG_LOCALE[doc.lang]),
@@ -260,7 +266,7 @@ def head_html(doc: Document, site: Site, data: Mapping[str, Any]) -> str:
     ]
     names = [
         ("twitter:card", "summary_large_image"),
-        ("twitter:title", doc.title),
+        ("twitter:title", title),
         ("twitter:description", text),
         ("twitter:image", image),
         ("twitter:image:alt", alt),
@@ -416,7 +422,7 @@ def structured_data(
         "@type": "WebPage",
         "@id": url,
         "url": url,
-        "name": doc.title,
+        "name": page_title(doc, site),
         "description": text,
         "inLanguage": lang,
         "isPartOf": {
