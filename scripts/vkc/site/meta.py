@@ -171,7 +171,7 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
-    if space > limit // 2:
+    if text[limit - 1] != " " and space > limit // 2:  # the last word was cut: drop it
         cut = cut[:space]
     return cut.rstrip(" ,;:—–-") + "…"
 
