@@ -31,7 +31,7 @@ from vkc.site.meta import (
 from vkc.site.pages import site_of
 
 REPO = Path(__file__).resolve().parents[1]
-SITE = Site("https://vkc.example.org/", "Site <b>&", "Publisher")
+SITE = Site("https://vkc.example.org/", "Site <b>&")
 
 
 def test_description_is_the_first_paragraph_before_any_section() -> None:

@@ -295,8 +295,11 @@ def cards(b: Build) -> None:
             docs[rel] = markdown_document(lang, rel, (b.docs / lang / rel).read_text(encoding="utf-8"))
         for path, doc in sorted(docs.items()):
             title = page_title(doc, site)
-            above = site.publisher if title == site.name else site.name
-            card = Card(lang, above, shorten(title, 100), description(doc, site), f"{LANG_NAMES[lang]} · {host}")
+            # The home card's title is the publication's: nothing above it. A description
+            # that opens with the title (a page of records) does not repeat it under the title.
+            above = "" if title == site.name else site.name
+            text = description(doc, site).removeprefix(f"{title}: ")
+            card = Card(lang, above, shorten(title, 100), text, f"{LANG_NAMES[lang]} · {host}")
             rel = PREFIXES[lang] + card_path(path)
             digest = card_digest(card)
             target = b.staging / rel

@@ -81,8 +81,6 @@ class Site:
     """The site's address (site_url in mkdocs.yml), ending in ``/``."""
     name: str
     """The publication's title in the page's language, plain text."""
-    publisher: str = ""
-    """The publisher's name in the page's language (the datasets' publisher)."""
 
 
 def root(url: str) -> str:
@@ -488,8 +486,6 @@ def _dataset(doc: Document, site: Site, files: Files, url: str, text: str, chang
             for name in files.names
         ],
     }
-    if site.publisher:
-        out["publisher"] = {"@type": "Organization", "name": site.publisher}
     if changed:
         out["dateModified"] = changed
     return out

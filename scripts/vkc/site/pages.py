@@ -47,8 +47,7 @@ def site_of(content: Content, lang: Lang, site_url: str) -> Site:
     """The publication's name and address as the pages in ``lang`` give them."""
     pub = content.publication
     title = " ".join((pub.title.text(lang) or pub.title.vi).split())
-    publisher = " ".join((pub.publisher.text(lang) or pub.publisher.vi).split())
-    return Site(root(site_url or DEFAULT_SITE_URL), title, publisher)
+    return Site(root(site_url or DEFAULT_SITE_URL), title)
 
 
 def generate_pages(
