@@ -86,7 +86,8 @@ test: install $(VENV)/.apt-test-stamp gates-tools lint typecheck
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
-bench: install
+# gates-tools: the Lighthouse rows (vkc.publish.lighthouse) run the pinned npm lighthouse.
+bench: install gates-tools
 	$(BIN)/python -m vkc.bench
 
 clean:

@@ -38,6 +38,7 @@ PROVIDERS: tuple[tuple[str, str], ...] = (
     ("vkc.site.bench", "bench_site"),
     ("vkc.reports.bench", "bench_reports"),
     ("vkc.search.bench", "bench_search"),
+    ("vkc.publish.lighthouse", "bench_lighthouse"),
 )
 """(module, function) of each extra benchmark; each returns a list of rows."""
 

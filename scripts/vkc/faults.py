@@ -13,7 +13,7 @@ import os
 import signal
 
 ENV = "VKC_FAULT"
-STEPS = ("load", "downloads", "generate", "mkdocs", "assemble", "search", "check", "swap")
+STEPS = ("load", "downloads", "generate", "mkdocs", "assemble", "cards", "search", "check", "swap")
 """The steps of `vkc build`, in order (vkc.publish.build.STEPS, which a test holds equal); the swap is the publish itself."""
 
 

@@ -31,6 +31,15 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "about": ("Về ấn phẩm này", "About this publication", "이 간행물에 대하여"),
     "translation_status": ("Tình trạng bản dịch", "Translation status", "번역 현황"),
     "more": ("Thông tin thêm", "More", "더 보기"),
+    # The navigation section of the hand-written pages: a link when pruned, so its words say
+    # where it leads ("More" alone fails Lighthouse's descriptive-link audit).
+    "site_help": ("Sử dụng trang web", "Using this site", "사이트 이용 안내"),
+    # A page's meta description when it has no paragraph of its own (the glossary's table).
+    "meta_description": (
+        "{page}: một trang của {site}, bằng tiếng Việt, tiếng Anh và tiếng Hàn.",
+        "{page}: a page of {site}, in Vietnamese, English and Korean.",
+        "{site}의 {page} 페이지입니다. 베트남어, 영어, 한국어로 제공됩니다.",
+    ),
     # Translation notices.
     "missing_title": ("Chưa có bản dịch", "Not yet translated", "아직 번역되지 않음"),
     "missing_body": (

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -45,9 +46,11 @@ from ..document.versions import (
 )
 from ..faults import fault_point
 from ..glossary_export import GLOSSARY_FILES, write_glossary_exports
-from ..i18n import format_partial
+from ..i18n import LANG_NAMES, format_partial
 from ..model import LANGS, Lang, PartialDate
 from ..reports import write_editions
+from ..reports.cards import Card, card_digest, render_card
+from ..reports.render import ReportError
 from ..search import write_offline, write_search
 from ..site.data import write_open_data
 from ..site.feeds import write_feeds
@@ -62,8 +65,9 @@ from ..site.langconfig import (
     nav,
 )
 from ..site.langmark import write_headers
+from ..site.meta import card_path, description, markdown_document, page_title, shorten
 from ..site.page_markdown import Page
-from ..site.pages import write_pages, write_version_pages
+from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
 from ..snapshots import read_snapshot, snapshot_path
 from .check import PageScan, check_site, scan_tree
@@ -182,13 +186,13 @@ def generate(b: Build) -> None:
     every earlier version from its snapshot, and each version's What-changed page."""
     content = b.loaded
     downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
-    site_url = str(b.base.get("site_url") or "https://example.org/")
+    site_url = _site_url(b)
     b.documents = page_documents(
         content, changed=b.changed, downloads=downloads, site_url=site_url, published=b.published
     )
     b.documents = with_change_notes(b.documents, content, b.releases)
     b.documents |= changes_documents(content, b.releases, record_pages(content))
-    b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""))
+    b.pages = write_pages(content, b.documents, str(b.base.get("repo_url") or ""), site_url)
     current = current_version(content.publication)
     for release in b.releases:
         if current is None or release.version.status != "superseded":
@@ -284,6 +288,7 @@ def mkdocs(b: Build) -> None:
                 for rel, day in hand_dates.items()
                 if rel.startswith(f"{lang}/")
             }
+            iso = {rel[len(lang) + 1 :]: str(day) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")}
             title = content.publication.title.text(lang) or content.publication.title.vi
             cfg = language_config(
                 b.base,
@@ -296,6 +301,7 @@ def mkdocs(b: Build) -> None:
                 html.escape(" ".join(title.split())),
                 dates,
             )
+            cfg["extra"]["vkc_changed_iso"] = iso  # dateModified of the hand-written pages (headhook)
             cfg_path = Path(tmp) / f"mkdocs-{lang}.yml"
             cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
             theme_dir = cfg["theme"].get("custom_dir")
@@ -351,6 +357,50 @@ def assemble(b: Build) -> None:
     write_sitemap(b.staging, b.base, sorted(b.pages) + hand_pages, b.pages)
 
 
+def cards(b: Build) -> None:
+    """A link-preview image per page and language (``og:image``); a card whose digest is the
+    one recorded with the published tree is linked from there, not rendered again."""
+    site_url = _site_url(b)
+    previous = read_manifest(b.out.resolve()).get("cards")
+    known: dict[str, Any] = previous if isinstance(previous, dict) else {}
+    host = urlsplit(site_url).hostname or ""
+    recorded: dict[str, str] = {}
+    for lang in LANGS:
+        site = site_of(b.loaded, lang, site_url)
+        docs = {path: per_lang[lang] for path, per_lang in b.documents.items()}
+        for rel in sorted(p for p in b.hand[lang] if p.endswith(".md")):
+            docs[rel] = markdown_document(lang, rel, (b.docs / lang / rel).read_text(encoding="utf-8"))
+        for path, doc in sorted(docs.items()):
+            title = page_title(doc, site)
+            # The home card's title is the publication's: nothing above it. A description
+            # that opens with the title (a page of records) does not repeat it under the title.
+            above = "" if title == site.name else site.name
+            text = description(doc, site).removeprefix(f"{title}: ")
+            card = Card(lang, above, shorten(title, 100), text, f"{LANG_NAMES[lang]} · {host}")
+            rel = PREFIXES[lang] + card_path(path)
+            digest = card_digest(card)
+            target = b.staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            old = b.out / rel
+            if known.get(rel) == digest and old.is_file():
+                try:
+                    os.link(old, target)
+                except OSError:
+                    shutil.copy2(old, target)
+            else:
+                try:
+                    target.write_bytes(render_card(card))
+                except ReportError as exc:
+                    raise error("mkdocs.yml", "site.cards", str(exc)) from exc
+            recorded[rel] = digest
+    b.manifest["cards"] = recorded
+    write_manifest(b.staging, b.manifest)
+
+
+def _site_url(b: Build) -> str:
+    return str(b.base.get("site_url") or DEFAULT_SITE_URL)
+
+
 def search(b: Build) -> None:
     """The search index of each language and the offline archives."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
@@ -375,7 +425,17 @@ def swap(b: Build) -> None:
     swap_in(b.staging, b.out)
 
 
-STEPS: tuple[Callable[[Build], None], ...] = (load, downloads, generate, mkdocs, assemble, search, check, swap)
+STEPS: tuple[Callable[[Build], None], ...] = (
+    load,
+    downloads,
+    generate,
+    mkdocs,
+    assemble,
+    cards,
+    search,
+    check,
+    swap,
+)
 """The build, in order; each step's name is its timing key and its fault-injection point.
 The downloads come before the pages: the pages show each file's size and page count."""
 

@@ -34,9 +34,11 @@ class PageScan:
     problems: list[str] = field(default_factory=list)
 
 
-# The theme's own scripts (Material 9.8): anything else is a script that content brought in.
+# The theme's own scripts (Material 9.8) and our JSON-LD data block (vkc.site.meta, never
+# executed): anything else is a script that content brought in.
 _THEME_SCRIPT = re.compile(
-    r"""<script(?:>(?:__md_scope=|var palette=|var target=)|\s+id="__config"\s+type="application/json">|\s+src="[^"]*assets/javascripts/[^"]*"></script>)"""
+    r"""<script(?:>(?:__md_scope=|var palette=|var target=)|\s+id="__config"\s+type="application/json">|\s+(?:defer\s+)?src="[^"]*assets/javascripts/[^"]*"></script>"""
+    r"""|\s+type="application/ld\+json">\{"@context":"https://schema\.org/")"""
 )
 _SCRIPT = re.compile(r"<script\b[^>]*>(?:[^<]{0,20}|</script>)", re.I)
 _TITLE = re.compile(r"<title>([^<]*)</title>")

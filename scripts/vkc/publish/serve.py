@@ -27,11 +27,15 @@ from ..diagnostics import ContentError, render
 from ..site.langconfig import find_config
 from .build import build_site
 
-_RELOAD = (
-    "<script>(function(){var v=%d;function poll(){fetch('/__vkc_reload?v='+v).then(function(r){return r.text()})"
-    ".then(function(n){if(+n!==v){location.reload()}else{poll()}}).catch(function(){setTimeout(poll,1000)})}poll()})()"
-    "</script>"
+_RELOAD_JS = (
+    "(function(){var v=+new URL(document.currentScript.src).searchParams.get('v');"
+    "function poll(){fetch('/__vkc_reload?v='+v).then(function(r){return r.text()})"
+    ".then(function(n){if(+n!==v){location.reload()}else{poll()}}).catch(function(){setTimeout(poll,1000)})}poll()})();\n"
 )
+"""The preview's reload script, served as a file: the pages' Content-Security-Policy allows
+scripts from the site only, never inline (an inline one was blocked: a console error on every
+preview page, and no reload)."""
+_RELOAD = '<script src="/__vkc_reload.js?v=%d"></script>'
 
 
 class _State:
@@ -54,10 +58,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     state: _State
 
     def do_GET(self) -> None:
-        if self.path.startswith("/__vkc_reload"):
+        if self.path.startswith("/__vkc_reload?"):
             seen = int(self.path.rsplit("=", 1)[-1]) if "=" in self.path else -1
             body = str(self.state.wait(seen)).encode()
             self._send(body, "text/plain")
+            return
+        if self.path.startswith("/__vkc_reload.js"):
+            self._send(_RELOAD_JS.encode(), "text/javascript")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():

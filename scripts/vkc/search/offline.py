@@ -36,6 +36,9 @@ SW = "sw.js"
 _NOT_CACHED = (".zip", ".pdf", ".docx", ".gz", ".map")
 _UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 """Material's own search files (its plugin is off): neither cached nor archived (~1.2 MB a language)."""
+_PREVIEWS = ("assets/cards/",)
+"""Link-preview images (vkc.reports.cards): for the apps that show a shared link, never shown
+by a page, so neither cached nor archived."""
 _LINK = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
 _ALTERNATE = re.compile(r"""[ \t]*<link rel="alternate" hreflang="[^"]*" href="[^"]*">\n?""")
 _SWITCH = re.compile(r'<a href="([^"]*)" hreflang="(vi|en|ko)" lang="\2" class="md-select__link vkc-switch"')
@@ -53,7 +56,11 @@ def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str
     out = []
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base).as_posix()
-        if path.is_file() and not rel.startswith(("downloads/", "versions/", *_UNUSED, *others)) and rel != SW:
+        if (
+            path.is_file()
+            and not rel.startswith(("downloads/", "versions/", *_UNUSED, *_PREVIEWS, *others))
+            and rel != SW
+        ):
             out.append(rel)
     return out
 

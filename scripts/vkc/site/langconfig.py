@@ -133,7 +133,7 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
     if changes:
         nav.append({t("changes", lang): [{generated[p][lang].title: p} for p in changes]})
     if extra_pages:
-        nav.append({t("more", lang): _folder_nav(extra_pages)})
+        nav.append({t("site_help", lang): _folder_nav(extra_pages)})
     return nav
 
 
@@ -206,7 +206,8 @@ def language_config(
         # Earlier versions' pages are published but not in the navigation.
         not_in_nav="/versions/",
         strict=True,
-        # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2).
-        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py")],
+        # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2),
+        # makes the theme's HTML valid, and gives hand-written pages their head tags.
+        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py")],
     )
     return cfg

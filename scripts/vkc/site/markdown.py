@@ -98,3 +98,21 @@ def blocks(text: str, mark: Marker = escape) -> str:
         else:
             rendered.append(inline(" ".join(lines), mark))
     return "\n\n".join(rendered)
+
+
+def plain(text: str) -> str:
+    """Content text (the inline subset) as the words a reader sees: no markup, one line.
+
+    For places that take text, not markup: meta descriptions, link previews, card images.
+    """
+    flat = re.sub(r"\s+", " ", text.strip())
+    return _INLINE.sub(lambda m: m.group("ltext") or m.group("bold") or m.group("italic") or "", flat)
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of a multi-paragraph content text, as plain words (see :func:`plain`)."""
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines = [_LIST_ITEM.sub(r"\1", line) for line in para.splitlines() if line.strip()]
+        if lines:
+            return plain(" ".join(lines))
+    return ""

@@ -297,15 +297,18 @@ def page_markdown(
     pages: Mapping[str, str],
     repo_url: str,
     fallback_date: PartialDate,
+    head: tuple[str, str] | None = None,
     *,
     prefix: str = "",
     extra: Mapping[str, str] | None = None,
 ) -> Page:
-    """The page of ``doc``: front matter (title, dates, edit link) and the body.
+    """The page of ``doc``: front matter (title, dates, edit link, head tags) and the body.
 
     ``fallback_date``: the day the page says it changed when none of its files has a date;
-    ``prefix``: where the page's tree sits (an earlier version's ``versions/ID/``); ``extra``:
-    more front-matter keys for the theme (an earlier version's banner and canonical address).
+    ``head``: the page's meta description and ``<head>`` tags (:func:`vkc.site.meta.page_head`),
+    both escaped for HTML already; ``prefix``: where the page's tree sits (an earlier version's
+    ``versions/ID/``); ``extra``: more front-matter keys for the theme (an earlier version's
+    banner and canonical address).
     """
     writer = Writer(doc.path, doc.lang, pages, prefix)
     body = re.sub(r"\n{3,}", "\n\n", writer.blocks(doc.blocks).strip())
@@ -319,6 +322,10 @@ def page_markdown(
         "vkc_changed_iso": str(last),
     }
     meta.update(extra or {})
+    if head is not None:
+        # Material prints `description` as <meta name="description">; overrides/main.html
+        # prints `vkc_head` (Open Graph, Twitter card, JSON-LD).
+        meta["description"], meta["vkc_head"] = head
     if repo_url and doc.files:
         # The file most of the page came from: the first in sorted order keeps it stable.
         meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{doc.files[0]}"

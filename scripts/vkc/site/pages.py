@@ -14,19 +14,42 @@ from ..document.pages import page_documents, record_pages
 from ..document.versions import Release, banner
 from ..model import Lang, PartialDate, Version
 from .langconfig import PREFIXES
+from .meta import Site, page_head, root
 from .page_markdown import Page, page_markdown
+
+DEFAULT_SITE_URL = "https://example.org/"
+"""The address when mkdocs.yml gives none (as the sitemap and the search do)."""
 
 
 def write_pages(
-    content: Content, documents: Mapping[str, Mapping[Lang, Document]], repo_url: str = ""
+    content: Content,
+    documents: Mapping[str, Mapping[Lang, Document]],
+    repo_url: str = "",
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, dict[Lang, Page]]:
-    """The Markdown of every page document, by path and language."""
+    """The Markdown of every page document, by path and language (``site_url``: the address
+    the head tags and structured data name)."""
     pages_of = record_pages(content)
     fallback = content.publication.date
-    return {
-        path: {lang: page_markdown(doc, pages_of, repo_url, fallback) for lang, doc in per_lang.items()}
-        for path, per_lang in documents.items()
-    }
+
+    def one(doc: Document) -> Page:
+        head = page_head(
+            doc,
+            site_of(content, doc.lang, site_url),
+            content=content,
+            pages=pages_of,
+            changed=str(doc.changed or fallback),
+        )
+        return page_markdown(doc, pages_of, repo_url, fallback, head)
+
+    return {path: {lang: one(doc) for lang, doc in per_lang.items()} for path, per_lang in documents.items()}
+
+
+def site_of(content: Content, lang: Lang, site_url: str) -> Site:
+    """The publication's name and address as the pages in ``lang`` give them."""
+    pub = content.publication
+    title = " ".join((pub.title.text(lang) or pub.title.vi).split())
+    return Site(root(site_url or DEFAULT_SITE_URL), title)
 
 
 def _url(path: str) -> str:
@@ -62,7 +85,7 @@ def write_version_pages(
                 extra["vkc_canonical"] = lang_root + url
             else:
                 extra["vkc_banner_gone"] = words.gone
-            out[prefix + path][lang] = page_markdown(doc, pages_of, "", fallback, prefix=prefix, extra=extra)
+            out[prefix + path][lang] = page_markdown(doc, pages_of, "", fallback, None, prefix=prefix, extra=extra)
     return out
 
 
@@ -72,6 +95,7 @@ def generate_pages(
     repo_url: str = "",
     changed: Mapping[str, PartialDate] | None = None,
     downloads: Sequence[str] = (),
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, dict[Lang, Page]]:
     """Every generated page as Markdown (documents built and written in one call)."""
-    return write_pages(content, page_documents(content, changed=changed, downloads=downloads), repo_url)
+    return write_pages(content, page_documents(content, changed=changed, downloads=downloads), repo_url, site_url)

@@ -375,8 +375,14 @@
     input.addEventListener("focus", function () { if (panel.childNodes.length) panel.hidden = false; });
     box.hidden = false;
 
+    /* The worker precaches the whole language tree: registered once the page has loaded, so
+       its downloads do not compete with the page's own (first-load performance). */
     if ("serviceWorker" in navigator && (location.protocol === "http:" || location.protocol === "https:")) {
-      navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).catch(function () {});
+      var register = function () {
+        navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).catch(function () {});
+      };
+      if (document.readyState === "complete") register();
+      else window.addEventListener("load", register);
     }
   }
 
