@@ -38,7 +38,9 @@ def test_reading_and_search_keep_working_when_the_network_is_gone(site: Path) ->
     try:
         with Browser() as browser:
             browser.goto(server.url + "ko/")
-            assert browser.eval("navigator.serviceWorker.ready.then(r => r.scope)", timeout=30) == server.url + "ko/"
+            assert (
+                browser.wait_for("navigator.serviceWorker.ready.then(r => r.scope)", timeout=30) == server.url + "ko/"
+            )
             browser.wait_for("navigator.serviceWorker.controller !== null")
             caches = browser.eval("caches.keys()")
             assert len(caches) == 1 and re.fullmatch(r"vkc-ko-[0-9a-f]{16}", caches[0])
@@ -62,7 +64,7 @@ def test_a_new_edition_replaces_the_cache(site: Path, tmp_path: Path) -> None:
     try:
         with Browser() as browser:
             browser.goto(server.url + "ko/")
-            browser.eval("navigator.serviceWorker.ready.then(() => true)", timeout=30)
+            browser.wait_for("navigator.serviceWorker.ready.then(() => true)", timeout=30)
             old = browser.wait_for("caches.keys().then(k => k.join())")
             glossary = copy / "ko" / "glossary" / "index.html"
             glossary.write_text(
