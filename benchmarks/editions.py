@@ -13,9 +13,8 @@ from pathlib import Path
 
 from vkc.content import Content, load_content
 from vkc.model import Chapter, Guideline, LocalizedText, Part, PartialDate, Publication, Section, Source
-from vkc.reports import render_outputs
-from vkc.reports.editions import build_edition, edition_plan
-from vkc.reports.render import render_docx, render_pdf
+from vkc.reports import build_edition, edition_plan, render_docx, render_outputs, render_pdf
+from vkc.walk import nested_records
 
 from . import REPO, Row
 from .corpus import words
@@ -56,7 +55,10 @@ def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> 
         title=text, publisher=text, edition=text, version="0", date=PartialDate(2026, 1, 1), notice=text
     )
     guideline = Guideline(id="guideline", title=text, intro=text, parts=part_list)
-    return Content(root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]})
+    by_id = {record.id: record for root in (source, guideline) for _, record in nested_records(root)}
+    return Content(
+        root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]}, by_id=by_id
+    )
 
 
 def _pages(pdf: bytes) -> int:

@@ -17,6 +17,7 @@ import gzip
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 from vkc.search.index import ASSETS, INDEX, SCRIPT, index_data
 
-from . import Row, row
+from . import REPO, Row, row
 from .corpus import LANGS, words
 
 PAGES = 1000
@@ -78,7 +79,11 @@ def write_synthetic(root: Path, pages: int = PAGES, seed: int = 1) -> dict[str, 
 
 
 def _keystrokes(root: Path) -> tuple[dict[str, float], list[float]]:
-    from tests.browser import Browser  # Playwright: imported only when the browser is needed
+    # The tests' driver (tests/browser.py), by the name the tests import it under; Playwright is
+    # imported only when the browser is needed.
+    if str(REPO / "tests") not in sys.path:
+        sys.path.append(str(REPO / "tests"))
+    from browser import Browser
 
     ready: dict[str, float] = {}
     times: list[float] = []

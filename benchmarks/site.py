@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from vkc.site.build import build_site
+from vkc.publish.build import build_site
 
 from . import REPO, PeerError, Row, row
 from .corpus import LANGS, words

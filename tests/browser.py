@@ -77,10 +77,17 @@ class Browser:
             _release()
             raise
         self.page: Page = self.context.new_page()
+        # What the page did, for tests to read and clear. Handlers are functions, not bound
+        # list.append: Playwright tags each handler with an attribute.
         self.console: list[ConsoleMessage] = []
         """Console messages of the page, the browser's own (CSP violations) included."""
-        # A function, not the bound list.append: Playwright tags its handlers with an attribute.
+        self.errors: list[str] = []
+        """Uncaught exceptions in the page."""
+        self.requests: list[str] = []
+        """URL of every request the page made."""
         self.page.on("console", lambda message: self.console.append(message))
+        self.page.on("pageerror", lambda error: self.errors.append(f"{error.name}: {error.message}"))
+        self.page.on("request", lambda request: self.requests.append(request.url))
 
     def __enter__(self) -> Browser:
         return self

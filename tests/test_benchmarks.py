@@ -4,6 +4,7 @@ peer it names."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -32,9 +33,9 @@ def test_every_corpus_draws_on_the_one_word_list() -> None:
 def test_missing_peer_package_stops_before_any_benchmark(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = bench_main.importlib.util.find_spec
+    real = importlib.util.find_spec
     monkeypatch.setattr(
-        bench_main.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name == "mkdocs_static_i18n" else real(name, *a),
     )
