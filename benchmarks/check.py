@@ -106,7 +106,10 @@ def bench_check(work: Path, records: int = RECORDS, runs: int = RUNS) -> list[Ro
     check = [sys.executable, "-m", "vkc.cli", "check", "--content", str(corpus.root)]
     check_s, check_mb, code, out, err = _median_process(check, runs)
     if code != 0 or f"ok: {records} records" not in out:
-        raise RuntimeError(f"vkc check failed on the synthetic corpus (exit {code}): {out.strip()} {err.strip()}")
+        problems = [line for line in out.splitlines() if "error[" in line][:3]
+        raise RuntimeError(
+            f"vkc check failed on the synthetic corpus (exit {code}): {_last_line(out + err)}; first errors: {problems}"
+        )
     peer_s, peer_mb, peer_code, peer_out, peer_err = _median_process(
         [sys.executable, "-c", _PEER, str(corpus.root)], runs
     )

@@ -265,14 +265,20 @@ class _Writer:
         if index > 0 and self.rng.random() < 0.3:
             record["parent"] = self.orgs[self.rng.randrange(index)]
         if index > 0 and self.rng.random() < 0.1:
-            record["valid_from"] = "2008-08-01"
-            record["valid_until"] = "2025-03-01"
+            # Month precision: vkc check compares successions day by day only (no gap or overlap).
+            record["valid_from"] = "2008-08"
+            record["valid_until"] = "2025-03"
             record["succeeded_by"] = self.orgs[self.rng.randrange(index)]
             record["change"] = self.t.ltext(5)
         return record
 
+    def _signed_year(self, index: int) -> int:
+        """Documents are signed in index order, 2010-2020: a successor is a later document."""
+        return 2010 + index * 11 // len(self.docs)
+
     def legal_document(self, rid: str, index: int) -> dict[str, Any]:
-        signed = self.t.date(2010, 2020)
+        year = self._signed_year(index)
+        signed = self.t.date(year, year)
         record: dict[str, Any] = {
             "id": rid,
             "number": f"{index + 1}/{self.rng.randint(2010, 2025)}/NĐ-CP",
@@ -285,10 +291,11 @@ class _Writer:
             "summary": self.t.ltext(6, sentences=3),
             "sources": self.cite(),
         }
-        if index > 0 and self.rng.random() < 0.2:
+        later = [k for k in range(index + 1, len(self.docs)) if self._signed_year(k) > year]
+        if later and self.rng.random() < 0.2:
             record["status"] = "superseded"
-            record["status_since"] = "2025-07-01"
-            record["superseded_by"] = self.docs[self.rng.randrange(index)]
+            record["status_since"] = "2025-07"  # month precision, as for organizations
+            record["superseded_by"] = self.docs[self.rng.choice(later)]
         return record
 
     def standard(self, rid: str, index: int) -> dict[str, Any]:
