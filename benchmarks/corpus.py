@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from vkc.model import source_hash
+from vkc.types import Lang
 
 try:  # the C emitter writes 10,000 records in a fraction of the pure-Python time
     from yaml import CSafeDumper as _Dumper
@@ -30,7 +31,7 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
 MIN_RECORDS = 60
 """Smallest tree that still holds every record kind."""
 
-LANGS = ("vi", "en", "ko")
+LANGS: tuple[Lang, ...] = ("vi", "en", "ko")
 
 WORDS: tuple[tuple[str, str, str], ...] = (
     # Terms, as (vi, en, ko); some Korean ones carry their particles, as running text does.

@@ -14,6 +14,8 @@ one 23.5 MB index for all languages, ready 5.7 s after page load.
 from __future__ import annotations
 
 import gzip
+import html
+import json
 import random
 import shutil
 import statistics
@@ -23,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from vkc.i18n import words_for
 from vkc.search.index import ASSETS, INDEX, SCRIPT, index_data
 
 from . import REPO, Row, row
@@ -68,9 +71,11 @@ def write_synthetic(root: Path, pages: int = PAGES, seed: int = 1) -> dict[str, 
         sizes[lang] = len(data.encode("utf-8"))
         (base / SCRIPT).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ASSETS / "vkc-search.js", base / SCRIPT)
+        text = json.dumps(words_for("search_", lang), ensure_ascii=False)
         (base / "bench.html").write_text(
             f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><body>'
-            '<div class="vkc-search" id="vkc-search" data-base="." hidden>'
+            # The interface words as the site's template gives them (vkc.i18n, in data-text).
+            f'<div class="vkc-search" id="vkc-search" data-base="." data-text="{html.escape(text)}" hidden>'
             '<input type="search"><div class="vkc-search__results" hidden></div></div>'
             f'<script src="{SCRIPT}"></script></body></html>',
             encoding="utf-8",
