@@ -69,8 +69,8 @@ serve: install
 	$(VKC) serve
 
 lint: install
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/lint-imports
 
 typecheck: install
@@ -86,9 +86,15 @@ test: install $(VENV)/.apt-test-stamp gates-tools lint typecheck
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
-# gates-tools: the Lighthouse rows (vkc.publish.lighthouse) run the pinned npm lighthouse.
-bench: install gates-tools
-	$(BIN)/python -m vkc.bench
+# Benchmarks (benchmarks/, outside the package) with the peers their rows name: the `bench`
+# extra (mkdocs-static-i18n, Playwright driving Debian's chromium). Fails when a peer cannot run.
+$(VENV)/.bench-stamp: $(VENV)/.pip-stamp
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	@touch $@
+
+# gates-tools: the Lighthouse rows run the pinned npm lighthouse.
+bench: install gates-tools $(VENV)/.bench-stamp
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf site .site-* build bench/results.json .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,12 @@
-"""Browser-test helpers: a built site served from 127.0.0.1 by a thread, and headless Chromium.
+"""Browser helpers for the tests and the search benchmark: a built site served from 127.0.0.1 by
+a thread, and Debian's headless Chromium driven through Playwright.
 
-Why a thread and our own server: the tests switch the network off by stopping the server
-(what a reader on a phone sees when the connection drops), and a service worker needs an
-http:// origin (127.0.0.1 counts as secure). The browser is vkc.search.cdp.Browser.
+Why our own server: the tests switch the network off by stopping it (what a reader on a phone
+sees when the connection drops), and a service worker needs an http:// origin (127.0.0.1
+counts as secure). Why Playwright with ``executable_path``: a maintained driver, and the
+browser is the system's ``chromium`` package (Playwright never downloads one here). Playwright's
+sync API belongs to the thread that started it and runs once per thread: the browsers of a
+thread share one Playwright, and a :class:`Browser` must stay on the thread that made it.
 """
 
 from __future__ import annotations
@@ -10,12 +14,135 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from vkc.search.cdp import Browser
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
-__all__ = ["Browser", "Server", "search"]
+__all__ = ["CHROMIUM", "Browser", "Server", "search"]
+
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's package ``chromium`` (the Makefile installs it)."""
+ARGS = (
+    "--no-sandbox",  # root in a container: the setuid sandbox cannot start
+    "--disable-gpu",
+    "--disable-background-networking",  # no request to any other host during a test
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--allow-file-access-from-files",  # the archive's pages open from file://
+)
+
+
+class _Driver(threading.local):
+    """This thread's Playwright and how many of its browsers are open."""
+
+    playwright: Playwright | None = None
+    users = 0
+
+
+_DRIVER = _Driver()
+
+
+def _acquire() -> Playwright:
+    if _DRIVER.playwright is None:
+        _DRIVER.playwright = sync_playwright().start()
+    _DRIVER.users += 1
+    return _DRIVER.playwright
+
+
+def _release() -> None:
+    _DRIVER.users -= 1
+    if _DRIVER.users == 0 and _DRIVER.playwright is not None:
+        _DRIVER.playwright.stop()
+        _DRIVER.playwright = None
+
+
+class Browser:
+    """One headless Chromium with one page; use as a context manager, on one thread."""
+
+    def __init__(
+        self, width: int = 1280, height: int = 900, color_scheme: Literal["light", "dark"] | None = None
+    ) -> None:
+        playwright = _acquire()
+        try:
+            self._browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            self.context: BrowserContext = self._browser.new_context(
+                viewport={"width": width, "height": height}, color_scheme=color_scheme
+            )
+        except BaseException:
+            _release()
+            raise
+        self.page: Page = self.context.new_page()
+        # What the page did, for tests to read and clear. Handlers are functions, not bound
+        # list.append: Playwright tags each handler with an attribute.
+        self.console: list[ConsoleMessage] = []
+        """Console messages of the page, the browser's own (CSP violations) included."""
+        self.errors: list[str] = []
+        """Uncaught exceptions in the page."""
+        self.requests: list[str] = []
+        """URL of every request the page made."""
+        self.page.on("console", lambda message: self.console.append(message))
+        self.page.on("pageerror", lambda error: self.errors.append(f"{error.name}: {error.message}"))
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the browser (and this thread's Playwright with the last one)."""
+        try:
+            self._browser.close()
+        finally:
+            _release()
+
+    def goto(self, url: str, timeout: float = 20) -> None:
+        """Open ``url`` and wait for its load event."""
+        self.page.goto(url, wait_until="load", timeout=timeout * 1000)
+
+    def eval(self, expression: str) -> Any:
+        """Value of a JavaScript expression in the page (a promise is awaited)."""
+        return self.page.evaluate(expression)
+
+    def run(self, script: str) -> None:
+        """Run a script of statements (a library such as axe-core) in the page, outside its CSP."""
+        self.page.evaluate("() => {\n" + script + "\n}")
+
+    def wait_for(self, expression: str, timeout: float = 10) -> Any:
+        """Poll a JavaScript expression (a promise is awaited) until it is truthy; return its value.
+
+        Why not ``page.wait_for_function``: it takes a pending promise for a truthy answer. Each
+        evaluation is cut off at the deadline (a promise that never settles counts as false), and
+        one that the page's navigation interrupts is asked again of the next page.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+            try:
+                value = self.page.evaluate(
+                    f"Promise.race([Promise.resolve().then(() => ({expression})), "
+                    f"new Promise(done => setTimeout(() => done(null), {left_ms}))])"
+                )
+            except PlaywrightError as exc:
+                if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                    raise
+                value = None
+            if value:
+                return value
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"still false after {timeout} s: {expression[:80]}")
+            self.page.wait_for_timeout(50)
+
+    def type(self, text: str) -> None:
+        """Type ``text`` into the focused element, one keystroke-sized piece at a time."""
+        for char in text:
+            self.page.keyboard.insert_text(char)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

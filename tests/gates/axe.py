@@ -1,8 +1,8 @@
-"""axe-core (npm, pinned) run inside Debian's headless Chromium over the DevTools protocol,
-with the page's Content-Security-Policy violations recorded on the same load.
+"""axe-core (npm, pinned) run inside Debian's headless Chromium (driven by Playwright, see
+tests/browser.py), with the page's Content-Security-Policy violations recorded on the same load.
 
-Why CDP and not puppeteer: vkc.search.cdp already drives the system Chromium over a pipe,
-with no browser download and no extra npm packages; axe-core is injected as a script.
+Why inject axe-core and not an npm runner: the browser is the system's, with no browser
+download and no extra npm packages; the script runs through the driver, outside the page's CSP.
 """
 
 from __future__ import annotations
@@ -26,39 +26,30 @@ document.addEventListener('securitypolicyviolation', e =>
 
 def prepare(browser: Browser) -> None:
     """Record CSP violations on every page the browser opens from now on."""
-    browser.send("Page.addScriptToEvaluateOnNewDocument", source=LISTEN)
-    browser.send("Log.enable")
+    browser.page.add_init_script(LISTEN)
 
 
 def scheme(browser: Browser, dark: bool) -> None:
     """Emulate the reader's preferred colour scheme (Material follows it on first visit)."""
-    browser.send(
-        "Emulation.setEmulatedMedia",
-        features=[{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}],
-    )
+    browser.page.emulate_media(color_scheme="dark" if dark else "light")
 
 
 def audit(browser: Browser, url: str, scheme: str = "") -> dict[str, Any]:
     """Open ``url``; its axe violations, CSP violations, console CSP errors and colour scheme
     (after waiting for Material to apply ``scheme``, when given)."""
-    browser.events.clear()
+    browser.console.clear()
     browser.goto(url)
     if scheme:
         browser.wait_for(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'", timeout=5)
     csp = browser.eval("window.__csp")
     source = AXE.read_text(encoding="utf-8")
-    browser.eval(source + ";true")
+    browser.run(source)
     options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
     violations = browser.eval(
         f"axe.run(document, {options}).then(r => r.violations.map(v => ({{id: v.id, impact: v.impact, "
-        "nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))",
-        timeout=60,
+        "nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))"
     )
-    console = [
-        e["params"]["entry"]["text"]
-        for e in browser.events
-        if e["method"] == "Log.entryAdded" and "Content Security Policy" in e["params"]["entry"].get("text", "")
-    ]
+    console = [m.text for m in browser.console if "Content Security Policy" in m.text]
     return {
         "violations": violations,
         "csp": csp,

@@ -10,7 +10,7 @@ Engine choice, by measurement (../shared/research/baseline.md, 3x1000 synthetic 
   unrelated results), 17-27 s and ~620 MB to index, no glossary bridge. Rejected.
 - Our own: Python writes the text of each page section into ``<lang>/search/index.js`` and
   a small static client (assets/vkc-search.js) matches it in the browser. Measured by
-  ``make bench`` (vkc.search.bench, 3x1000 synthetic pages, 2-core machine): keystroke to
+  ``make bench`` (benchmarks/search.py, 3x1000 synthetic pages, 2-core machine): keystroke to
   results 16 ms median, 60-70 ms worst (goal 100 ms); ready 0.1-0.3 s after the first focus
   (lunr: 5.7 s); 4.0/5.4/6.1 MB per language (vi/en/ko), 0.8-0.9 MB gzipped (lunr: one
   23.5 MB index for all); 0.8 s to build all three. Chosen: it gives every rule the issue

@@ -1,4 +1,4 @@
-"""Bench rows (`make bench`): Lighthouse's phone-profile performance score of the home page
+"""Bench rows (`make bench --only lighthouse`): Lighthouse's phone-profile performance score of the home page
 and the glossary in each language, goal at least 95 (issue 14).
 
 Why a bench row and not a test: the score depends on the machine's load (Lighthouse slows
@@ -23,9 +23,10 @@ from typing import Any
 
 import yaml
 
-from .build import build_site
+from vkc.publish.build import build_site
 
-REPO = Path(__file__).resolve().parents[3]
+from . import REPO
+
 GATES = REPO / "tests" / "gates"
 PAGES = ("", "glossary/")
 """Per language: the home page (the issue measured 80) and the largest table."""

@@ -1,8 +1,8 @@
-"""Speed of the printable editions, for `make bench` (module :mod:`vkc.bench` collects the rows).
+"""Speed of the printable editions.
 
 Goal (issue 6): every edition of the shipped content in under 10 s together. Also timed: a
 synthetic guideline of about 200 pages, to show how the PDF route scales. The synthetic text
-is assembled from word lists; it is never published and states nothing.
+is assembled from the benchmarks' word list; it is never published and states nothing.
 """
 
 from __future__ import annotations
@@ -10,58 +10,18 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from typing import Any
 
-from ..content import Content, load_content
-from ..model import Chapter, Guideline, LocalizedText, Part, PartialDate, Publication, Section, Source
-from . import render_outputs
-from .editions import build_edition, edition_plan
-from .render import render_docx, render_pdf
+from vkc.content import Content, load_content
+from vkc.model import Chapter, Guideline, LocalizedText, Part, PartialDate, Publication, Section, Source
+from vkc.reports import build_edition, edition_plan, render_docx, render_outputs, render_pdf
+from vkc.walk import nested_records
 
-_VI = [
-    "đô",
-    "thị",
-    "thông",
-    "minh",
-    "phát",
-    "triển",
-    "bền",
-    "vững",
-    "chuyển",
-    "đổi",
-    "số",
-    "hạ",
-    "tầng",
-    "kỹ",
-    "thuật",
-    "quy",
-    "hoạch",
-    "dữ",
-    "liệu",
-    "mở",
-    "người",
-    "dân",
-]
-_KO = [
-    "스마트시티",
-    "지속",
-    "가능한",
-    "발전",
-    "디지털",
-    "전환",
-    "기반",
-    "시설",
-    "도시",
-    "계획",
-    "개방",
-    "데이터",
-    "시민",
-    "참여",
-]
+from . import REPO, Row
+from .corpus import words
 
 
-def _text(words: list[str], count: int, seed: int) -> str:
-    return " ".join(words[(seed * 7 + i * 3) % len(words)] for i in range(count)).capitalize() + "."
+def _text(vocabulary: tuple[str, ...], count: int, seed: int) -> str:
+    return " ".join(vocabulary[(seed * 7 + i * 3) % len(vocabulary)] for i in range(count)).capitalize() + "."
 
 
 def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> Content:
@@ -72,12 +32,12 @@ def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> 
     """
 
     def body(seed: int) -> LocalizedText:
-        vi = "\n\n".join(_text(_VI, 90, seed + k) for k in range(3))
-        ko = "\n\n".join(_text(_KO, 60, seed + k) for k in range(3))
+        vi = "\n\n".join(_text(words("vi"), 90, seed + k) for k in range(3))
+        ko = "\n\n".join(_text(words("ko"), 60, seed + k) for k in range(3))
         return LocalizedText(vi=vi, ko=ko)
 
     def title(seed: int) -> LocalizedText:
-        return LocalizedText(vi=_text(_VI, 4, seed), en=f"Section {seed}", ko=_text(_KO, 3, seed))
+        return LocalizedText(vi=_text(words("vi"), 4, seed), en=f"Section {seed}", ko=_text(words("ko"), 3, seed))
 
     source = Source(id="src-synthetic", title="Synthetic", publisher="Benchmark", language="en", confidence="low")
     part_list = []
@@ -95,26 +55,28 @@ def synthetic_content(parts: int = 8, chapters: int = 5, sections: int = 11) -> 
         title=text, publisher=text, edition=text, version="0", date=PartialDate(2026, 1, 1), notice=text
     )
     guideline = Guideline(id="guideline", title=text, intro=text, parts=part_list)
-    return Content(root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]})
+    by_id = {record.id: record for root in (source, guideline) for _, record in nested_records(root)}
+    return Content(
+        root=Path("synthetic"), publication=publication, guideline=guideline, records={"sources": [source]}, by_id=by_id
+    )
 
 
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-def bench_reports() -> list[dict[str, Any]]:
+def bench_reports() -> list[Row]:
     """Rows ``{"name", "value", "unit", "baseline", "goal"}`` for the editions.
 
     Times the repository's ``content/`` (the shipped content). The baseline of the
     all-editions row is the same work done one output after another (no threads),
     measured in the same run.
     """
-    rows: list[dict[str, Any]] = []
-    repo = Path(__file__).resolve().parents[3]
-    content, _ = load_content(repo / "content")
+    rows: list[Row] = []
+    content, _ = load_content(REPO / "content")
     label = "content/"
     if content is None:  # measure something real even before the content is valid
-        content, _ = load_content(repo / "tests" / "fixtures" / "mini")
+        content, _ = load_content(REPO / "tests" / "fixtures" / "mini")
         label = "tests/fixtures/mini (content/ is not valid)"
     assert content is not None
     render_outputs(content)  # warm up: fonts, pandoc binary in the page cache
@@ -152,8 +114,3 @@ def bench_reports() -> list[dict[str, Any]]:
         }
     )
     return rows
-
-
-if __name__ == "__main__":  # pragma: no cover
-    for row in bench_reports():
-        print(row)

@@ -1,12 +1,13 @@
-"""Write a synthetic, valid content tree of a chosen size, for benchmarks and load tests.
+"""Synthetic content for the benchmarks: one trilingual word list, and the corpora built from it.
 
-Why: speed goals (`make bench`) are stated for 10,000 records in three languages, far
-more than the real content holds. The tree imitates real content: Vietnamese with
-diacritics, Korean in Hangul, English, several files per collection, nested project
-records, translation hashes (current, stale and missing translations) and references
-between records, so the loader, the schema and the cross-reference checks all do their
-real work. Output is deterministic for a given size and seed. Nothing here is a fact:
-every text is assembled from word lists and is never published.
+Why: speed goals (`make bench`) are stated for 10,000 records and 3 x 1000 pages in three
+languages, far more than the real content holds. :func:`write_corpus` writes a content tree
+that imitates real content: Vietnamese with diacritics, Korean in Hangul, English, several
+files per collection, nested project records, translation hashes (current, stale and missing
+translations) and references between records, so the loader, the schema and the
+cross-reference checks all do their real work. The site, editions and search benchmarks draw
+their pages from the same :data:`WORDS`. Output is deterministic for a given size and seed.
+Nothing here is a fact: every text is assembled from the word list and is never published.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from .model import source_hash
+from vkc.model import source_hash
+from vkc.types import Lang
 
 try:  # the C emitter writes 10,000 records in a fraction of the pure-Python time
     from yaml import CSafeDumper as _Dumper
@@ -29,87 +31,62 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
 MIN_RECORDS = 60
 """Smallest tree that still holds every record kind."""
 
-_VI_WORDS = (
-    "đô thị thông minh",
-    "phát triển bền vững",
-    "chuyển đổi số",
-    "hạ tầng kỹ thuật",
-    "quy hoạch đô thị",
-    "giao thông công cộng",
-    "năng lượng tái tạo",
-    "quản lý môi trường",
-    "dữ liệu mở",
-    "chính quyền số",
-    "người dân",
-    "dịch vụ công trực tuyến",
-    "cấp nước sạch",
-    "thoát nước và xử lý nước thải",
-    "chiếu sáng công cộng",
-    "đánh giá chỉ số",
-    "hợp tác quốc tế",
-    "Việt Nam",
-    "Hàn Quốc",
-    "Bộ Xây dựng",
-    "ứng phó biến đổi khí hậu",
-    "an toàn đô thị",
-    "nhà ở xã hội",
-    "công nghệ xây dựng",
+LANGS: tuple[Lang, ...] = ("vi", "en", "ko")
+
+WORDS: tuple[tuple[str, str, str], ...] = (
+    # Terms, as (vi, en, ko); some Korean ones carry their particles, as running text does.
+    ("đô thị thông minh", "smart city", "스마트시티"),
+    ("phát triển bền vững", "sustainable development", "지속가능한 발전"),
+    ("chuyển đổi số", "digital transformation", "디지털 전환"),
+    ("hạ tầng kỹ thuật", "technical infrastructure", "기반시설"),
+    ("quy hoạch đô thị", "urban planning", "도시계획"),
+    ("giao thông công cộng", "public transport", "대중교통"),
+    ("năng lượng tái tạo", "renewable energy", "재생에너지"),
+    ("quản lý môi trường", "environmental management", "환경 관리"),
+    ("dữ liệu mở", "open data", "공공데이터"),
+    ("chính quyền số", "digital government", "디지털 정부"),
+    ("chính quyền điện tử", "electronic government", "전자정부"),
+    ("người dân", "residents", "시민이"),
+    ("dịch vụ công trực tuyến", "online public services", "온라인 공공서비스를"),
+    ("cấp nước sạch", "clean water supply", "상수도"),
+    ("thoát nước và xử lý nước thải", "drainage and waste-water treatment", "하수 처리"),
+    ("chiếu sáng công cộng", "street lighting", "가로등"),
+    ("đánh giá chỉ số", "indicator assessment", "지표 평가"),
+    ("tiêu chuẩn", "standard", "표준을"),
+    ("thí điểm", "pilot", "시범사업"),
+    ("nghị định", "decree", "시행령"),
+    ("hợp tác quốc tế", "international cooperation", "국제 협력"),
+    ("Việt Nam", "Viet Nam", "베트남의"),
+    ("Hàn Quốc", "Korea", "한국과"),
+    ("Đà Nẵng", "Da Nang", "다낭"),
+    ("Huế", "Hue", "후에"),
+    ("Hà Nội", "Hanoi", "하노이"),
+    ("Bộ Xây dựng", "Ministry of Construction", "건설부"),
+    ("ứng phó biến đổi khí hậu", "climate change response", "기후변화 대응"),
+    ("an toàn đô thị", "urban safety", "도시의 안전"),
+    ("không gian đô thị", "urban space", "도시는"),
+    ("nhà ở xã hội", "social housing", "사회주택"),
+    ("công nghệ xây dựng", "construction technology", "건설기술"),
 )
-_EN_WORDS = (
-    "smart city",
-    "sustainable development",
-    "digital transformation",
-    "technical infrastructure",
-    "urban planning",
-    "public transport",
-    "renewable energy",
-    "environmental management",
-    "open data",
-    "digital government",
-    "residents",
-    "online public services",
-    "clean water supply",
-    "drainage and waste-water treatment",
-    "street lighting",
-    "indicator assessment",
-    "international cooperation",
-    "Vietnam",
-    "Korea",
-    "Ministry of Construction",
-    "climate change response",
-    "urban safety",
-    "social housing",
-    "construction technology",
+"""The one word list of every synthetic corpus (records, site pages, editions, search pages)."""
+GLUE: tuple[tuple[str, str, str], ...] = (
+    ("và", "and", "및"),
+    ("cho", "for", "위한"),
+    ("trong", "in", "에서"),
+    ("về", "on", "에 관한"),
+    ("của", "of", "의"),
+    ("với", "with", "와 함께"),
+    ("nhằm nâng cao", "to improve", "향상을 위한"),
+    ("theo hướng", "towards", "방향의"),
 )
-_KO_WORDS = (
-    "스마트시티",
-    "지속가능한 발전",
-    "디지털 전환",
-    "기반시설",
-    "도시계획",
-    "대중교통",
-    "재생에너지",
-    "환경 관리",
-    "공공데이터",
-    "디지털 정부",
-    "시민",
-    "온라인 공공서비스",
-    "상수도",
-    "하수 처리",
-    "가로등",
-    "지표 평가",
-    "국제 협력",
-    "베트남",
-    "한국",
-    "건설부",
-    "기후변화 대응",
-    "도시 안전",
-    "사회주택",
-    "건설기술",
-)
-_VI_GLUE = ("và", "cho", "trong", "về", "của", "với", "nhằm nâng cao", "theo hướng")
-_EN_GLUE = ("and", "for", "in", "on", "of", "with", "to improve", "towards")
-_KO_GLUE = ("및", "위한", "에서", "에 관한", "의", "와 함께", "향상을 위한", "방향의")
+"""Words that join two terms into a phrase."""
+
+
+def words(lang: str) -> tuple[str, ...]:
+    """The single words of :data:`WORDS` in ``lang`` (terms split at spaces, repeats kept)."""
+    column = LANGS.index(lang)
+    return tuple(word for term in WORDS for word in term[column].split())
+
 
 _ONSETS = (
     "b",
@@ -191,13 +168,13 @@ class _Text:
         return vi, en, ko
 
     def _phrase(self, words: int) -> tuple[str, str, str]:
-        picks = [self.rng.randrange(len(_VI_WORDS)) for _ in range(words)]
-        glue = [self.rng.randrange(len(_VI_GLUE)) for _ in range(words - 1)]
+        picks = [self.rng.randrange(len(WORDS)) for _ in range(words)]
+        glue = [self.rng.randrange(len(GLUE)) for _ in range(words - 1)]
         out: list[str] = []
-        for vocab, joins in ((_VI_WORDS, _VI_GLUE), (_EN_WORDS, _EN_GLUE), (_KO_WORDS, _KO_GLUE)):
-            parts = [vocab[picks[0]]]
+        for column in range(len(LANGS)):
+            parts = [WORDS[picks[0]][column]]
             for pick, join in zip(picks[1:], glue, strict=True):
-                parts += [joins[join], vocab[pick]]
+                parts += [GLUE[join][column], WORDS[pick][column]]
             out.append(" ".join(parts))
         vi, en, ko = out
         return vi[0].upper() + vi[1:], en[0].upper() + en[1:], ko
@@ -289,14 +266,20 @@ class _Writer:
         if index > 0 and self.rng.random() < 0.3:
             record["parent"] = self.orgs[self.rng.randrange(index)]
         if index > 0 and self.rng.random() < 0.1:
-            record["valid_from"] = "2008-08-01"
-            record["valid_until"] = "2025-03-01"
+            # Month precision: vkc check compares successions day by day only (no gap or overlap).
+            record["valid_from"] = "2008-08"
+            record["valid_until"] = "2025-03"
             record["succeeded_by"] = self.orgs[self.rng.randrange(index)]
             record["change"] = self.t.ltext(5)
         return record
 
+    def _signed_year(self, index: int) -> int:
+        """Documents are signed in index order, 2010-2020: a successor is a later document."""
+        return 2010 + index * 11 // len(self.docs)
+
     def legal_document(self, rid: str, index: int) -> dict[str, Any]:
-        signed = self.t.date(2010, 2020)
+        year = self._signed_year(index)
+        signed = self.t.date(year, year)
         record: dict[str, Any] = {
             "id": rid,
             "number": f"{index + 1}/{self.rng.randint(2010, 2025)}/NĐ-CP",
@@ -309,10 +292,11 @@ class _Writer:
             "summary": self.t.ltext(6, sentences=3),
             "sources": self.cite(),
         }
-        if index > 0 and self.rng.random() < 0.2:
+        later = [k for k in range(index + 1, len(self.docs)) if self._signed_year(k) > year]
+        if later and self.rng.random() < 0.2:
             record["status"] = "superseded"
-            record["status_since"] = "2025-07-01"
-            record["superseded_by"] = self.docs[self.rng.randrange(index)]
+            record["status_since"] = "2025-07"  # month precision, as for organizations
+            record["superseded_by"] = self.docs[self.rng.choice(later)]
         return record
 
     def standard(self, rid: str, index: int) -> dict[str, Any]:
