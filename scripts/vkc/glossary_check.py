@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,13 +102,15 @@ class _Term:
     length: int
     keys: frozenset[tuple[str, ...]] | None = None
     """The first two words (or the only word) of each rendering; None when one starts with no word character."""
+    forms: tuple[str, ...] = ()
+    """The folded renderings: a text that contains none of them as a substring cannot match."""
 
 
 _WORD = re.compile(r"\w+")
 
 
 class _TermIndex:
-    """The terms by the first word of their renderings, with the second word if any.
+    """The terms by the rarest word of each rendering, with all the words each needs.
 
     Why: scanning every text for every term costs texts x terms regex searches (over
     three minutes for 10,000 synthetic records). A match starts at a word boundary and
@@ -119,21 +122,30 @@ class _TermIndex:
     def __init__(self, terms: list[_Term]) -> None:
         self.terms = terms
         self.always: set[int] = set()
-        self.by_first: dict[str, list[tuple[int, str | None]]] = {}
-        for index, entry in enumerate(terms):
-            if entry.keys is None:
-                self.always.add(index)
-                continue
-            for key in entry.keys:
-                self.by_first.setdefault(key[0], []).append((index, key[1] if len(key) > 1 else None))
+        self.by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        needs = [
+            (index, frozenset(_WORD.findall(form)))
+            for index, entry in enumerate(terms)
+            if entry.keys is not None
+            for form in entry.forms
+        ]
+        self.always = {index for index, entry in enumerate(terms) if entry.keys is None}
+        # Each form is filed under its word that the fewest forms share: a text must contain
+        # it, and few other forms wait behind it (organization names share their first words
+        # with many texts; 10,000 synthetic records: 14 s -> 4 s).
+        counts = Counter(word for _, needed in needs for word in needed)
+        for index, needed in needs:
+            if needed:
+                key = min(sorted(needed), key=counts.__getitem__)
+                self.by_word.setdefault(key, []).append((index, needed))
 
     def candidates(self, folded: str) -> list[_Term]:
         """The terms that may occur in a Vietnamese text (already folded)."""
         words = set(_WORD.findall(folded))
         picked = set(self.always)
-        # A set intersection runs in C: most words of a text start no term.
-        for first in self.by_first.keys() & words:
-            picked.update(index for index, second in self.by_first[first] if second is None or second in words)
+        # Set operations run in C: a term whose words are not all in the text cannot occur in it.
+        for key in self.by_word.keys() & words:
+            picked.update(index for index, needed in self.by_word[key] if needed <= words)
         return [self.terms[index] for index in sorted(picked)]
 
 
@@ -147,7 +159,13 @@ def _vi_term(term: _Entry) -> _Term:
     choices = sorted((_fold(a) for a in alternatives(term.vi)), key=len, reverse=True)
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(c) for c in choices)})(?!\w)")
     keys = [_keys(c) for c in choices]
-    return _Term(term, pattern, len(choices[0]) if choices else 0, frozenset(filter(None, keys)) if all(keys) else None)
+    return _Term(
+        term,
+        pattern,
+        len(choices[0]) if choices else 0,
+        frozenset(filter(None, keys)) if all(keys) else None,
+        tuple(choices),
+    )
 
 
 def _uses(translation: str, rendering: str, lang: m.TranslationLang) -> bool:
@@ -217,6 +235,10 @@ def _found_terms(vi: str, terms: list[_Term]) -> list[tuple[_Entry, set[str]]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[_Entry, set[str]]] = []
     for entry in terms:
+        # A substring test runs in C and rules out most candidates before the regular
+        # expression (with its word boundaries) runs: 10,000 synthetic records, 45 s -> 3 s.
+        if not any(form in folded for form in entry.forms):
+            continue
         spans = [(mt.start(), mt.end()) for mt in entry.pattern.finditer(folded)]
         free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
         if free:
