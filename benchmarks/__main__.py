@@ -27,6 +27,7 @@ def _benchmarks(work: Path) -> dict[str, Callable[[], list[Row]]]:
     from .lighthouse import bench_lighthouse
     from .search import bench_search
     from .site import bench_site
+    from .versions import bench_versions
 
     def scratch(name: str) -> Path:
         path = work / name
@@ -40,10 +41,11 @@ def _benchmarks(work: Path) -> dict[str, Callable[[], list[Row]]]:
         "editions": bench_reports,
         "search": lambda: bench_search(scratch("search")),
         "lighthouse": lambda: bench_lighthouse(scratch("lighthouse")),
+        "versions": lambda: bench_versions(scratch("versions")),
     }
 
 
-NAMES = ("check", "limits", "site", "editions", "search", "lighthouse")
+NAMES = ("check", "limits", "site", "editions", "search", "lighthouse", "versions")
 
 PEERS: dict[str, tuple[tuple[str, str], ...]] = {
     "site": (("mkdocs_static_i18n", "mkdocs-static-i18n (pip, the `bench` extra)"),),
