@@ -123,6 +123,17 @@ OUR_TAGS = {
     "a",
     "ul",
     "li",
+    "data",
+    # The figures (vkc.document.figures): drawn by the build, their text escaped.
+    "figure",
+    "figcaption",
+    "svg",
+    "title",
+    "text",
+    "rect",
+    "line",
+    "circle",
+    "path",
 }
 """Tags the generator itself writes; content text can add none (its '<' is escaped)."""
 

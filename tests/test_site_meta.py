@@ -77,6 +77,7 @@ def superseded(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The shipped content with decision 950 superseded by decision 38 (a made-up change, for the test)."""
     root = tmp_path_factory.mktemp("content") / "content"
     shutil.copytree(REPO / "content", root)
+    shutil.copytree(REPO / "versions", root.parent / "versions")  # the snapshots the content names
     legal = root / "legal.yaml"
     text = legal.read_text(encoding="utf-8")
     first = text.index("    status: unknown")

@@ -163,7 +163,7 @@ def test_atom_feed_per_language(built: tuple[Path, Path], lang: str) -> None:
     summaries = {"vi": "Tên phần 1.", "en": "The title of part 1.", "ko": "제1부 제목."}
     assert feed.entries[0].summary == summaries[lang]
     assert (one / prefix / "feed.xml").read_bytes() == (two / prefix / "feed.xml").read_bytes()
-    assert '<link rel="alternate" type="application/atom+xml" href="../feed.xml"' in _page(
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../feed.xml"' in _page(
         one, lang, "glossary/index.html"
     )
 
