@@ -83,7 +83,7 @@ test: install $(VENV)/.apt-test-stamp gates-tools lint typecheck
 
 # The tests that finish in about a minute together on 2 cores: everything not marked slow
 # (site builds, editions, browser, gates and fuzzing). For a developer's own loop.
-test-fast: install
+test-fast: install $(VENV)/.apt-test-stamp gates-tools
 	$(BIN)/python -m pytest -q -m "not slow"
 
 # Benchmarks (benchmarks/, outside the package) with the peers their rows name: the `bench`
