@@ -86,6 +86,9 @@ class BuildResult:
     """Wall time of each step."""
     rebuilt: list[str] = field(default_factory=list)
     """Languages mkdocs built (the others were unchanged and reused)."""
+    rendered: list[str] = field(default_factory=list)
+    """The pages rendered by this build, as paths in the published tree (``en/glossary/index.html``);
+    every other page was reused from the previous output."""
 
 
 @dataclass
