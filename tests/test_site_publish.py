@@ -119,7 +119,8 @@ def test_bad_content_leaves_the_site_untouched(
     result = run_vkc("build", "--content", broken, "--out", published, "--no-editions")
     assert result.code == 1 and "error[" in result.err
     assert _tree_digest(published) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
+    # Beside the site: its page cache (vkc.publish.cache), and no staging tree left over.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.vkc-cache", "broken", "site"]
 
 
 @pytest.mark.parametrize("stage", ["staging", "mkdocs-writing"])
@@ -156,7 +157,7 @@ def test_sigkill_during_build_leaves_the_site_byte_identical(
     assert _tree_digest(published) == before
     # The next build removes what the killed one left behind.
     build_site(FIXTURES / "mini", published, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
-    assert [p.name for p in parent.iterdir()] == ["site"]
+    assert sorted(p.name for p in parent.iterdir()) == [".site.vkc-cache", "site"]  # the site and its page cache
 
 
 def test_unchanged_languages_are_reused(tmp_path: Path) -> None:

@@ -12,8 +12,6 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 from __future__ import annotations
 
 import html
-import importlib
-import logging
 import os
 import re
 import shutil
@@ -52,6 +50,8 @@ from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
 from ..reports.render import ReportError
 from ..search import write_offline, write_search
+from ..search.index import Section
+from ..site import engine
 from ..site.data import write_open_data
 from ..site.feeds import write_feeds
 from ..site.langconfig import (
@@ -70,8 +70,9 @@ from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
 from ..snapshots import read_snapshot, snapshot_path
-from .check import PageScan, check_site, scan_tree
-from .reuse import input_digest, output_files, read_manifest, reuse, write_manifest
+from .cache import PageCache
+from .check import PageScan, check_site, scan_html
+from .reuse import read_manifest, write_manifest
 from .staging import staging_dir, swap_in
 
 
@@ -123,50 +124,25 @@ class Build:
     """The files under ``downloads/`` as measured after writing them (size, PDF pages)."""
     version_documents: dict[str, dict[Lang, Document]] = field(default_factory=dict)
     """The pages of earlier versions, by their path in the tree (``versions/v1/glossary.md``)."""
+    cache: PageCache | None = None
+    """What earlier builds derived from each output page (beside the published tree)."""
+    tidy_later: bool = False
+    """Delete the previous tree in the background once the new one is in place."""
+    archives: bool = True
+    """Write the offline archives (``downloads/site-LANG.zip``)."""
+
+    @property
+    def pages_cache(self) -> PageCache:
+        """The page cache of the output (created on first use)."""
+        if self.cache is None:
+            self.cache = PageCache(self.out)
+        return self.cache
 
     @property
     def loaded(self) -> Content:
         """The validated content (after the ``load`` step)."""
         assert self.content is not None
         return self.content
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def _build_one(config_path: str) -> tuple[list[str], dict[str, PageScan], float]:
-    """Run mkdocs on one language (in a worker process); return warnings, scans, seconds."""
-    from mkdocs.commands.build import build  # imported in the worker, after the fork
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    start = time.perf_counter()
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    try:
-        config = load_config(config_file=config_path)
-        build(config)
-    except MkDocsException as exc:
-        return [*handler.messages, str(exc)], {}, time.perf_counter() - start
-    finally:
-        logger.removeHandler(handler)
-    return handler.messages, scan_tree(Path(config["site_dir"])), time.perf_counter() - start
-
-
-def _preload() -> None:
-    """Import mkdocs and the theme before forking, so each worker inherits them."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    for name in ("material", "mkdocs.commands.build", "mkdocs.config", "mkdocs.structure.pages"):
-        importlib.import_module(name)
 
 
 # -- the steps -------------------------------------------------------------------------------
@@ -262,81 +238,155 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
 
 
 def mkdocs(b: Build) -> None:
-    """One mkdocs build per language whose inputs changed; the others are reused."""
-    content = b.loaded
+    """Render, per language, the pages whose key changed; link the others from the published tree.
+
+    A page's key (:mod:`vkc.site.engine`) covers its Markdown and everything its language's
+    pages share; a page whose key is the one recorded with the published tree is that tree's
+    file, hard-linked into the staging tree (never written through: every output is a new file).
+    """
     hand_dates = git_dates(b.docs)
     previous = read_manifest(b.out.resolve())
-    configs: list[str] = []
-    to_build: list[Lang] = []
-    digests: dict[str, str] = {}
-    reused: dict[str, list[str]] = {}
+    plans: list[_Plan] = []
     with tempfile.TemporaryDirectory(prefix="vkc-docs-") as tmp:
         for lang in LANGS:
-            lang_docs = Path(tmp) / lang
-            if (b.docs / lang).is_dir():
-                shutil.copytree(b.docs / lang, lang_docs)
-            for path, per_lang in b.pages.items():
-                target = lang_docs / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(per_lang[lang].markdown, encoding="utf-8")
-                # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
-                document = (b.documents.get(path) or b.version_documents.get(path) or {}).get(lang)
-                if document is not None and document.citation:
-                    cite = lang_docs / cite_path(path)
-                    cite.parent.mkdir(parents=True, exist_ok=True)
-                    cite.write_text(document.citation, encoding="utf-8")
-            extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
-            dates = {
-                rel[len(lang) + 1 :]: format_partial(day, lang)
-                for rel, day in hand_dates.items()
-                if rel.startswith(f"{lang}/")
-            }
-            iso = {rel[len(lang) + 1 :]: str(day) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")}
-            title = content.publication.title.text(lang) or content.publication.title.vi
-            cfg = language_config(
-                b.base,
-                b.config_path.parent,
-                lang,
-                lang_docs,
-                b.staging / f".build-{lang}",
-                nav(lang, b.pages, content, extra_pages),
-                # The theme inserts site_name as markup (no autoescape): plain text only.
-                html.escape(" ".join(title.split())),
-                dates,
-            )
-            cfg["extra"]["vkc_changed_iso"] = iso  # dateModified of the hand-written pages (headhook)
-            cfg_path = Path(tmp) / f"mkdocs-{lang}.yml"
-            cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            theme_dir = cfg["theme"].get("custom_dir")
-            digests[lang] = input_digest(cfg, lang_docs, Path(theme_dir) if theme_dir else None)
-            linked = reuse(b.out, PREFIXES[lang], previous.get(lang), digests[lang], b.staging / f".build-{lang}")
-            if linked is None:
-                configs.append(str(cfg_path))
-                to_build.append(lang)
-            else:
-                reused[lang] = linked
-                b.built[lang] = scan_tree(b.staging / f".build-{lang}")
-        # One process per language as soon as there are two cores: three builds sharing two
-        # cores finish sooner than two rounds of two.
-        count = min(b.workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1), len(configs))
-        if count > 1:
-            _preload()
+            plans.append(_plan(b, lang, Path(tmp), hand_dates, previous.get(lang)))
+        jobs = [(plan, plan.job) for plan in plans if plan.job is not None]
+        rendering = sum(len(job.pages or ()) for _, job in jobs)
+        # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
+        count = min(b.workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1), len(jobs))
+        if count > 1 and rendering > _IN_PROCESS_PAGES:
+            engine.preload()
             with ProcessPoolExecutor(max_workers=count) as pool:
-                outcomes = list(pool.map(_build_one, configs))
+                outcomes = list(pool.map(engine.run, [job for _, job in jobs]))
         else:
-            outcomes = [_build_one(c) for c in configs]
-    problems = [f"[{lang}] {msg}" for lang, (msgs, _, _) in zip(to_build, outcomes, strict=True) for msg in msgs]
+            outcomes = [engine.run(job) for _, job in jobs]
+    problems = [
+        f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
+    ]
     if problems:
         raise error("mkdocs.yml", "site.mkdocs", "mkdocs build failed:\n  " + "\n  ".join(problems))
-    b.built.update({lang: scans for lang, (_, scans, _) in zip(to_build, outcomes, strict=True)})
-    b.result.rebuilt = list(to_build)
-    b.manifest = {
-        lang: {
-            "digest": digests[lang],
-            "files": reused[lang] if lang in reused else output_files(b.staging / f".build-{lang}"),
+    for (plan, _), output in zip(jobs, outcomes, strict=True):
+        plan.theme = output.theme or plan.theme
+        b.result.rendered += [PREFIXES[plan.lang] + dest for dest in output.pages.values()]
+    b.result.rebuilt = [plan.lang for plan, _ in jobs]
+    for plan in plans:
+        b.built[plan.lang] = _scans(b, plan)
+        b.manifest[plan.lang] = {
+            "language": plan.language,
+            "pages": {src: [key, engine.dest_of(src)] for src, key in sorted(plan.keys.items())},
+            "theme": sorted(plan.theme),
         }
-        for lang in LANGS
+
+
+_IN_PROCESS_PAGES = 40
+"""Below this many pages to render, the build renders them itself: starting workers costs more."""
+
+
+@dataclass
+class _Plan:
+    """One language's share of the ``mkdocs`` step."""
+
+    lang: Lang
+    site: Path
+    """The language's folder in the staging tree."""
+    language: str
+    """Digest of what every page of the language shares (:func:`engine.language_digest`)."""
+    keys: dict[str, str]
+    """Source path -> key of every Markdown page."""
+    theme: list[str]
+    """The theme's files, reused from the published tree (or written by the job)."""
+    job: engine.Job | None
+
+
+def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], before: object) -> _Plan:
+    """Write one language's docs folder and configuration, link what can be reused, and say what
+    remains to render."""
+    content = b.loaded
+    lang_docs = tmp / lang
+    lang_docs.mkdir()
+    if (b.docs / lang).is_dir():
+        for rel in b.hand[lang]:
+            engine.link_or_copy(b.docs / lang / rel, lang_docs / rel)
+    for path, per_lang in b.pages.items():
+        target = lang_docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(per_lang[lang].markdown, encoding="utf-8")
+        # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
+        document = (b.documents.get(path) or b.version_documents.get(path) or {}).get(lang)
+        if document is not None and document.citation:
+            cite = lang_docs / cite_path(path)
+            cite.parent.mkdir(parents=True, exist_ok=True)
+            cite.write_text(document.citation, encoding="utf-8")
+    extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
+    titles = {
+        rel: title
+        for rel in extra_pages
+        if (title := engine.markdown_title((lang_docs / rel).read_text(encoding="utf-8"))) is not None
     }
+    dates = {
+        rel[len(lang) + 1 :]: format_partial(day, lang) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")
+    }
+    iso = {rel[len(lang) + 1 :]: str(day) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")}
+    title = content.publication.title.text(lang) or content.publication.title.vi
+    site = b.staging / f".build-{lang}"
+    cfg = language_config(
+        b.base,
+        b.config_path.parent,
+        lang,
+        lang_docs,
+        site,
+        nav(lang, b.pages, content, extra_pages, titles),
+        # The theme inserts site_name as markup (no autoescape): plain text only.
+        html.escape(" ".join(title.split())),
+        dates,
+    )
+    cfg["extra"]["vkc_changed_iso"] = iso  # dateModified of the hand-written pages (headhook)
+    cfg_path = tmp / f"mkdocs-{lang}.yml"
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    theme_dir = cfg["theme"].get("custom_dir")
+    language = engine.language_digest(cfg, lang_docs, Path(theme_dir) if theme_dir else None)
+    old: dict[str, Any] = before if isinstance(before, dict) else {}
+    old_pages: dict[str, Any] = old["pages"] if isinstance(old.get("pages"), dict) else {}
+    published = b.out.resolve() / PREFIXES[lang] if PREFIXES[lang] else b.out.resolve()
+    keys: dict[str, str] = {}
+    render: list[str] = []
+    for file in sorted(p for p in lang_docs.rglob("*") if p.is_file()):
+        rel = file.relative_to(lang_docs).as_posix()
+        if not rel.endswith(".md"):  # the docs' own files are copied as they are
+            engine.link_or_copy(file, site / rel)
+            continue
+        key = keys[rel] = engine.page_key(language, rel, file.read_bytes())
+        dest = engine.dest_of(rel)
+        if old_pages.get(rel) == [key, dest] and (published / dest).is_file():
+            engine.link_or_copy(published / dest, site / dest)
+        else:
+            render.append(rel)
+    theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
+    reuse_theme = old.get("language") == language and bool(theme) and all((published / f).is_file() for f in theme)
+    if reuse_theme:
+        for rel in theme:
+            engine.link_or_copy(published / rel, site / rel)
+    job = None if reuse_theme and not render else engine.Job(str(cfg_path), tuple(render), not reuse_theme)
+    return _Plan(lang, site, language, keys, theme if reuse_theme else [], job)
+
+
+def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
+    """The site check's scan of every HTML file of one language: a page's from the cache when its
+    key is known, the others read again."""
+    by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
+    scans: dict[str, PageScan] = {}
+    for path in sorted(plan.site.rglob("*.html")):
+        rel = path.relative_to(plan.site).as_posix()
+        key = by_dest.get(rel)
+        stored = b.pages_cache.get("scans", key) if key else None
+        if isinstance(stored, list) and len(stored) == 3:
+            scans[rel] = PageScan(set(stored[0]), list(stored[1]), list(stored[2]))
+            continue
+        scan = scan_html(path.read_text(encoding="utf-8"))
+        if key:
+            b.pages_cache.put("scans", key, [sorted(scan.ids), scan.links, scan.problems])
+        scans[rel] = scan
+    return scans
 
 
 def assemble(b: Build) -> None:
@@ -361,13 +411,13 @@ def assemble(b: Build) -> None:
 
 
 def cards(b: Build) -> None:
-    """A link-preview image per page and language (``og:image``); a card whose digest is the
-    one recorded with the published tree is linked from there, not rendered again."""
+    """A link-preview image per page and language (``og:image``), kept in the page cache by its
+    digest: an image whose digest is known is linked from there, not rendered again. The live
+    preview (no editions) has none: no app fetches its pages to show a shared link."""
+    if not b.editions:
+        return
     site_url = _site_url(b)
-    previous = read_manifest(b.out.resolve()).get("cards")
-    known: dict[str, Any] = previous if isinstance(previous, dict) else {}
     host = urlsplit(site_url).hostname or ""
-    recorded: dict[str, str] = {}
     for lang in LANGS:
         site = site_of(b.loaded, lang, site_url)
         docs = {path: per_lang[lang] for path, per_lang in b.documents.items()}
@@ -380,24 +430,14 @@ def cards(b: Build) -> None:
             above = "" if title == site.name else site.name
             text = description(doc, site).removeprefix(f"{title}: ")
             card = Card(lang, above, shorten(title, 100), text, f"{LANG_NAMES[lang]} · {host}")
-            rel = PREFIXES[lang] + card_path(path)
-            digest = card_digest(card)
-            target = b.staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            old = b.out / rel
-            if known.get(rel) == digest and old.is_file():
+            digest = card_digest(card) + ".png"
+            stored = b.pages_cache.file("cards", digest)
+            if stored is None:
                 try:
-                    os.link(old, target)
-                except OSError:
-                    shutil.copy2(old, target)
-            else:
-                try:
-                    target.write_bytes(render_card(card))
+                    stored = b.pages_cache.put_file("cards", digest, render_card(card))
                 except ReportError as exc:
                     raise error("mkdocs.yml", "site.cards", str(exc)) from exc
-            recorded[rel] = digest
-    b.manifest["cards"] = recorded
-    write_manifest(b.staging, b.manifest)
+            engine.link_or_copy(stored, b.staging / (PREFIXES[lang] + card_path(path)))
 
 
 def _site_url(b: Build) -> str:
@@ -405,14 +445,48 @@ def _site_url(b: Build) -> str:
 
 
 def search(b: Build) -> None:
-    """The search index of each language and the offline archives."""
+    """The search index of each language and the offline files; a page's search sections and
+    digest come from the page cache when its key is known."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
-    write_search(b.staging, b.loaded, PREFIXES, web_root)
+    keys = _tree_keys(b)
+    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, keys, ""))
     for release in b.releases:  # an earlier version has its own index, apart from the current one
         if release.version.status == "superseded":
-            write_search(b.staging, release.content, PREFIXES, web_root, sub=f"versions/{release.version.id}/")
-    write_offline(b.staging, PREFIXES, web_root)
+            sub = f"versions/{release.version.id}/"
+            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=_Memo(b.pages_cache, keys, sub))
+    # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
+    write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys)
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
+
+
+def _tree_keys(b: Build) -> dict[str, str]:
+    """The key of every page, by its path in the assembled tree."""
+    return {
+        PREFIXES[lang] + dest: key
+        for lang in LANGS
+        for dest, key in ((dest, key) for _, (key, dest) in (b.manifest.get(lang) or {}).get("pages", {}).items())
+    }
+
+
+@dataclass
+class _Memo:
+    """The search sections of pages, in the page cache under their key."""
+
+    cache: PageCache
+    keys: dict[str, str]
+    sub: str
+
+    def get(self, path: str) -> list[Section] | None:
+        key = self.keys.get(path)
+        stored = self.cache.get("search", f"{key}:{self.sub}") if key else None
+        if not isinstance(stored, list):
+            return None
+        return [Section(*entry) for entry in stored]
+
+    def put(self, path: str, found: list[Section]) -> None:
+        key = self.keys.get(path)
+        if key:
+            self.cache.put("search", f"{key}:{self.sub}", [[s.url, s.page, s.heading, s.text, s.nav] for s in found])
 
 
 def check(b: Build) -> None:
@@ -424,8 +498,9 @@ def check(b: Build) -> None:
 
 
 def swap(b: Build) -> None:
-    """Publish: the staged tree replaces the old one in one rename."""
-    swap_in(b.staging, b.out)
+    """Publish: the staged tree replaces the old one in one rename; then the cache follows it."""
+    swap_in(b.staging, b.out, later=b.tidy_later)
+    b.pages_cache.save()
 
 
 STEPS: tuple[Callable[[Build], None], ...] = (
@@ -459,12 +534,16 @@ def build_site(
     docs: Path | None = None,
     workers: int | None = None,
     editions: bool = True,
+    tidy_later: bool = False,
+    archives: bool = True,
 ) -> BuildResult:
     """Build and publish the site; raises ContentError (nothing published) on any problem.
 
     ``editions=False`` skips the PDF/DOCX editions and glossary exports (the live preview
     does, for speed); ``workers`` is the number of parallel mkdocs processes (default:
-    one per language, at most one per CPU).
+    one per language, at most one per CPU); ``tidy_later`` deletes the previous tree in the
+    background once the new one is published (the live preview serves it at once);
+    ``archives=False`` leaves out the offline archives (the live preview does).
     """
     config_path = find_config(config)
     base = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
@@ -477,6 +556,8 @@ def build_site(
         editions,
         workers,
         BuildResult(out=out, pages=0),
+        tidy_later=tidy_later,
+        archives=archives,
     )
     try:
         for step in STEPS:

@@ -103,7 +103,7 @@ class _Watch(FileSystemEventHandler):
 def _rebuild(content: Path, out: Path, config: Path | None, docs: Path | None) -> bool:
     start = time.perf_counter()
     try:
-        result = build_site(content, out, config=config, docs=docs, editions=False)
+        result = build_site(content, out, config=config, docs=docs, editions=False, tidy_later=True, archives=False)
     except ContentError as exc:
         print(render(exc.diagnostics, "text"), file=sys.stderr)
         print("build failed; still serving the last good site", file=sys.stderr)

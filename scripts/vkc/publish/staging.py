@@ -14,6 +14,7 @@ import ctypes
 import os
 import secrets
 import shutil
+import threading
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -69,18 +70,26 @@ def _exchange(a: Path, b: Path) -> bool:
     return True
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Publish ``staging`` at ``target``; the previous tree is deleted afterwards."""
+def _delete(tree: Path, later: bool) -> None:
+    if later:  # a thread, not a daemon: the process still finishes the deletion before it exits
+        threading.Thread(target=shutil.rmtree, args=(tree,), kwargs={"ignore_errors": True}).start()
+    else:
+        shutil.rmtree(tree, ignore_errors=True)
+
+
+def swap_in(staging: Path, target: Path, *, later: bool = False) -> None:
+    """Publish ``staging`` at ``target``; the previous tree is deleted afterwards (``later``: in
+    a background thread, once the new tree is in place)."""
     target = target.resolve()
     if not target.exists():
         os.rename(staging, target)
         return
     if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the old tree
+        _delete(staging, later)  # now holds the old tree
         return
     # Fallback: two renames; a crash between them leaves the old tree intact under a
     # staging name (not at the target path), never a half-written target.
     retired = target.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-old"
     os.rename(target, retired)
     os.rename(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+    _delete(retired, later)

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 from ..content import Content
 from ..i18n import t
@@ -171,11 +171,14 @@ def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]
     return pages
 
 
-def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, list[str]]], web: str) -> str:
-    """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML)."""
+def index_data(
+    lang: str, pages: Mapping[str, str | list[Section]], glossary: list[dict[str, list[str]]], web: str
+) -> str:
+    """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML, or the
+    page's sections when they are known already)."""
     docs: list[list[str | float]] = []
     for rel, text in sorted(pages.items()):
-        for s in sections(rel, text):
+        for s in sections(rel, text) if isinstance(text, str) else text:
             weight = next((w for prefix, w in _WEIGHTS.items() if s.url.startswith(prefix)), 1.0)
             entry: list[str | float] = [s.url, s.page, s.heading, s.text, record_kind(s.url)]
             # Trailing fields only where they differ from the default: the index stays small.
@@ -190,8 +193,24 @@ def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, lis
     return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
+class SectionMemo(Protocol):
+    """Sections of built pages remembered by a caller that knows which pages did not change."""
+
+    def get(self, path: str) -> list[Section] | None:
+        """The sections of the page at ``path`` in the tree, when known."""
+
+    def put(self, path: str, found: list[Section]) -> None:
+        """Remember the sections just read from the page at ``path``."""
+
+
 def write_search(
-    root: Path, content: Content, prefixes: Mapping[str, str], web_root: str, *, sub: str = ""
+    root: Path,
+    content: Content,
+    prefixes: Mapping[str, str],
+    web_root: str,
+    *,
+    sub: str = "",
+    memo: SectionMemo | None = None,
 ) -> dict[str, int]:
     """Write each language's index and the client files into the built tree at ``root``.
 
@@ -206,7 +225,16 @@ def write_search(
         tree = root / prefix if prefix else root
         base = tree / sub if sub else tree
         files = language_files(root, prefix, prefixes.values()) if not sub else sorted(base.rglob("*.html"))
-        pages = {p.relative_to(base).as_posix(): p.read_text(encoding="utf-8") for p in files}
+        pages: dict[str, str | list[Section]] = {}
+        for path in files:
+            rel = path.relative_to(base).as_posix()
+            in_tree = path.relative_to(root).as_posix()
+            known = memo.get(in_tree) if memo else None
+            if known is None:
+                known = sections(rel, path.read_text(encoding="utf-8"))
+                if memo:
+                    memo.put(in_tree, known)
+            pages[rel] = known
         target = base / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         data = index_data(lang, pages, glossary, web_root.rstrip("/") + "/" + prefix + sub)

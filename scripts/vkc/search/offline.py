@@ -65,8 +65,15 @@ def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str
     return out
 
 
-def write_service_workers(root: Path, prefixes: Mapping[str, str]) -> dict[str, str]:
-    """Write ``sw.js`` into every language root; returns the cache version per language."""
+def write_service_workers(
+    root: Path, prefixes: Mapping[str, str], known: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Write ``sw.js`` into every language root; returns the cache version per language.
+
+    ``known``: a digest of a file's bytes by its path in the tree, for files whose bytes the
+    caller already knows by a key (an incremental build's reused pages): not read again.
+    """
+    known = known or {}
     template = (ASSETS / "sw.js").read_text(encoding="utf-8")
     versions: dict[str, str] = {}
     for lang, prefix in prefixes.items():
@@ -74,7 +81,8 @@ def write_service_workers(root: Path, prefixes: Mapping[str, str]) -> dict[str, 
         files = tree_files(root, prefix, prefixes)
         digest = hashlib.sha256()
         for rel in files:
-            digest.update(rel.encode() + b"\0" + (base / rel).read_bytes() + b"\0")
+            stored = known.get(prefix + rel)
+            digest.update(rel.encode() + b"\0" + (stored.encode() if stored else (base / rel).read_bytes()) + b"\0")
         version = f"vkc-{lang}-{digest.hexdigest()[:16]}"
         cached = ["./"] + [_as_url(rel) for rel in files if not rel.endswith(_NOT_CACHED) and rel != "index.html"]
         others = sorted(p for p in prefixes.values() if p and p != prefix)
@@ -217,8 +225,20 @@ def _page_list(lang: str, pages: list[str]) -> bytes:
     return script.encode("utf-8")
 
 
-def write_offline(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, str]:
-    """Service workers, then archives (without the workers: they cannot run from file://)."""
-    versions = write_service_workers(root, prefixes)
-    write_archives(root, prefixes, web_root)
+def write_offline(
+    root: Path,
+    prefixes: Mapping[str, str],
+    web_root: str,
+    *,
+    archives: bool = True,
+    known: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Service workers, then archives (without the workers: they cannot run from file://).
+
+    ``archives=False`` leaves the archives out (the live preview, like its editions);
+    ``known``: see :func:`write_service_workers`.
+    """
+    versions = write_service_workers(root, prefixes, known)
+    if archives:
+        write_archives(root, prefixes, web_root)
     return versions

@@ -119,7 +119,15 @@ def check_handwritten(docs: Path, hand: dict[str, set[str]], generated: dict[str
         raise ContentError(diags)
 
 
-def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, extra_pages: list[str]) -> list[Any]:
+def nav(
+    lang: Lang,
+    generated: dict[str, dict[Lang, Page]],
+    content: Content,
+    extra_pages: list[str],
+    titles: dict[str, str] | None = None,
+) -> list[Any]:
+    """The navigation of one language; ``titles`` names the hand-written pages (from their h1),
+    so that no page's title is read from another page's text while it is rendered."""
     nav: list[Any] = []
     for item in nav_order(content):
         if isinstance(item, tuple):
@@ -133,11 +141,11 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
     if changes:
         nav.append({t("changes", lang): [{generated[p][lang].title: p} for p in changes]})
     if extra_pages:
-        nav.append({t("site_help", lang): _folder_nav(extra_pages)})
+        nav.append({t("site_help", lang): _folder_nav(extra_pages, titles or {})})
     return nav
 
 
-def _folder_nav(paths: list[str]) -> list[Any]:
+def _folder_nav(paths: list[str], titles: dict[str, str], folder: str = "") -> list[Any]:
     """Hand-written pages as nested sections, one per folder (titles from the pages' h1).
 
     Why nested: with ``navigation.prune`` a page then carries only its own folder's links,
@@ -150,16 +158,11 @@ def _folder_nav(paths: list[str]) -> list[Any]:
         if sep:
             folders.setdefault(head, []).append(rest)
         else:
-            top.append(path)
-    for folder, inner in folders.items():
-        top.append({folder: [_prefix(folder, item) for item in _folder_nav(inner)]})
+            full = folder + path
+            top.append({titles[full]: full} if full in titles else full)
+    for name, inner in folders.items():
+        top.append({name: _folder_nav(inner, titles, f"{folder}{name}/")})
     return top
-
-
-def _prefix(folder: str, item: Any) -> Any:
-    if isinstance(item, str):
-        return f"{folder}/{item}"
-    return {key: [_prefix(folder, sub) for sub in value] for key, value in item.items()}
 
 
 def language_config(

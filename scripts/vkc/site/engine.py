@@ -1,0 +1,224 @@
+"""Render the pages of one language through mkdocs 1.x and Material, page by page.
+
+Why a module of its own: a page-level incremental build needs mkdocs' build loop taken
+apart - the files and the navigation of the whole language, then only the pages whose
+inputs changed - and mkdocs exposes the per-page steps only as internal functions
+(``mkdocs.commands.build._populate_page`` and ``_build_page``). This is the one module that
+touches them: a change in mkdocs or Material touches this file alone. Each page goes through
+the same plugin events and theme templates as in ``mkdocs build``; what is left out is
+rendering pages nobody asked for, the theme's sitemap (the build writes its own) and mkdocs'
+anchor validation (the site check validates every anchor of the whole tree, reused pages
+included).
+
+A page is rendered from its own Markdown, the configuration (its navigation with every
+title spelled out, so that no page's title comes from another page's text) and the theme.
+The digests here are what the build keys each output page by.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils import meta as markdown_meta
+
+ENGINE = "1"
+"""Bumped when what this module writes for the same inputs changes."""
+_VOLATILE = ("docs_dir", "site_dir")
+"""Configuration keys that name temporary paths: not inputs."""
+_OWN_SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+"""Theme templates the build replaces with its own (a sitemap of all languages)."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def markdown_title(text: str) -> str | None:
+    """The title mkdocs gives a Markdown page: its ``title`` metadata, else its first h1."""
+    body, meta = markdown_meta.get_data(text)
+    title = meta.get("title")
+    return str(title) if title else get_markdown_title(body)
+
+
+def _tree_digest(digest: Any, root: Path) -> None:
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(b"\0" + path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+
+
+_CODE: str | None = None
+
+
+def code_digest() -> str:
+    """Digest of the code that writes pages: this package and the versions of the tools."""
+    global _CODE  # the package does not change while a process runs
+    if _CODE is None:
+        digest = hashlib.sha256(ENGINE.encode())
+        for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "pymdown-extensions"):
+            try:
+                digest.update(f"{name} {version(name)}\n".encode())
+            except PackageNotFoundError:  # an absent tool is part of the digest too
+                digest.update(f"{name} -\n".encode())
+        _tree_digest(digest, _PACKAGE)
+        _CODE = digest.hexdigest()
+    return _CODE
+
+
+def language_digest(config: dict[str, Any], docs: Path, theme_dir: Path | None) -> str:
+    """Digest of what every page of one language depends on besides its own Markdown.
+
+    The configuration (navigation, words, dates), the theme overrides, the code, and the list
+    of the language's files: a link resolves or fails by whether its target exists.
+    """
+    digest = hashlib.sha256(code_digest().encode())
+    stable = {k: v for k, v in config.items() if k not in _VOLATILE}
+    digest.update(yaml.safe_dump(stable, allow_unicode=True, sort_keys=True).encode("utf-8"))
+    for hook in stable.get("hooks") or []:  # hooks outside the package are inputs too
+        hook_file = Path(str(hook))
+        digest.update(hook_file.read_bytes() if hook_file.is_file() else str(hook).encode())
+    if theme_dir is not None and theme_dir.is_dir():
+        _tree_digest(digest, theme_dir)
+    for name in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()):
+        digest.update(name.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def page_key(language: str, src: str, data: bytes) -> str:
+    """Key of one output page: its language's digest, its path and its Markdown."""
+    digest = hashlib.sha256(language.encode())
+    digest.update(src.encode("utf-8") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def dest_of(src: str) -> str:
+    """Where mkdocs writes a Markdown page (``use_directory_urls``)."""
+    stem = src[: -len(".md")]
+    name = stem.rpartition("/")[2]
+    if name in ("index", "README"):
+        return stem[: -len(name)] + "index.html"
+    return f"{stem}/index.html"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One language's share of a build, run in a worker process."""
+
+    config_path: str
+    pages: tuple[str, ...] | None
+    """Source paths of the pages to render; None renders every page."""
+    theme: bool
+    """Also copy the theme's files and render its templates (404.html)."""
+
+
+@dataclass
+class Output:
+    """What a job wrote, relative to the language's site folder."""
+
+    warnings: list[str] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+    """Source path -> output path of each page rendered."""
+    theme: list[str] = field(default_factory=list)
+    """Output paths of the theme's files and templates."""
+    seconds: float = 0.0
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def preload() -> None:
+    """Import the theme before forking, so that each worker inherits it."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    importlib.import_module("material")  # the theme's modules in the parent's memory
+
+
+def run(job: Job) -> Output:
+    """Render one language's pages (and theme files) into its ``site_dir``."""
+    start = time.perf_counter()
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    out = Output()
+    try:
+        _render(job, out)
+    except MkDocsException as exc:
+        handler.messages.append(str(exc))
+    finally:
+        logger.removeHandler(handler)
+    out.warnings = handler.messages
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def _render(job: Job, out: Output) -> None:
+    config = load_config(config_file=job.config_path)
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    wanted = None if job.pages is None else set(job.pages)
+    todo = [f for f in doc_files if wanted is None or f.src_uri in wanted]
+    for file in todo:
+        if file.page is None:
+            Page(None, file, config)
+        assert file.page is not None
+        _populate_page(file.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    site = Path(config.site_dir)
+    if job.theme:
+        docs = Path(config.docs_dir).resolve()
+        for file in files:
+            if (
+                file.is_documentation_page() or file.inclusion.value <= InclusionLevel.DRAFT.value
+            ):  # drafts are not published
+                continue
+            if Path(file.src_dir or "").resolve() != docs:  # the docs' own files: the build links them
+                file.copy_file()
+                out.theme.append(file.dest_uri)
+        for template in config.theme.static_templates:
+            if template not in _OWN_SITEMAP:
+                _build_theme_template(template, env, files, config, nav)
+                if (site / template).is_file():
+                    out.theme.append(template)
+    for file in todo:
+        assert file.page is not None
+        _build_page(file.page, config, doc_files, nav, env)
+        out.pages[file.src_uri] = file.dest_uri
+    config.plugins.on_post_build(config=config)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` becomes ``source``'s content: a hard link where the file system allows one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
