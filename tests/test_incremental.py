@@ -1,0 +1,104 @@
+"""An incremental build publishes the same bytes as a clean build, after any sequence of edits.
+
+Left out of `make test-fast`: builds the site about a dozen times.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vkc.publish.build import BuildResult, build_site
+from vkc.publish.cache import cache_dir
+
+from conftest import FIXTURES, REPO
+
+pytestmark = pytest.mark.slow
+
+
+class Project:
+    """A private copy of everything a build reads: content, hand-written pages, mkdocs.yml, theme."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        shutil.copytree(FIXTURES / "mini", self.content)
+        self.docs = root / "docs"
+        shutil.copytree(REPO / "docs", self.docs)
+        shutil.copytree(REPO / "overrides", root / "overrides")
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        self.out = root / "out" / "site"
+
+    def build(self, out: Path | None = None) -> BuildResult:
+        return build_site(self.content, out or self.out, config=self.root / "mkdocs.yml", docs=self.docs, editions=False)
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _same_as_clean(project: Project, name: str) -> None:
+    clean = project.root / "clean" / name
+    project.build(clean)
+    built, expected = _tree(project.out), _tree(clean)
+    assert sorted(built) == sorted(expected)
+    differing = [rel for rel in expected if built[rel] != expected[rel]]
+    assert differing == []
+
+
+def test_incremental_builds_equal_clean_builds_byte_for_byte(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    first = project.build()
+    every_page = len(first.rendered)
+    assert every_page > 20 and "en/glossary/index.html" in first.rendered
+
+    nothing = project.build()
+    assert (nothing.rendered, nothing.rebuilt) == ([], [])
+
+    # Changes every page shares: each renders every page again.
+    project.edit("overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="x-edit" content="1">')
+    assert len(project.build().rendered) == every_page
+    project.edit("mkdocs.yml", "repo_name: vkc-smartcity/guideline", "repo_name: vkc-smartcity/guideline-next")
+    assert len(project.build().rendered) == every_page
+    for lang, title in (("vi", "Trang thêm"), ("en", "Extra page"), ("ko", "추가 페이지")):  # a navigation change
+        (project.docs / lang / "extra.md").write_text(f"# {title}\n\nText.\n", encoding="utf-8")
+    assert "ko/extra/index.html" in project.build().rendered
+    _same_as_clean(project, "after-shared-changes")
+
+    # A title, a new record, a deleted record.
+    project.edit("content/publication.yaml", "en: Policy framework", "en: Policy frameworks")
+    project.build()
+    project.edit(
+        "content/records.yaml",
+        "    sources: [src-plo]\n",
+        "    sources: [src-plo]\n  - id: molit\n    name: {vi: Bộ Đất đai, en: Ministry of Land, ko: 국토부}\n"
+        "    country: kr\n    sources: [src-plo]\n",
+    )
+    project.build()
+    project.edit("content/records.yaml", "  - id: molit\n", "  - id: molit-gone\n")
+    project.build()
+
+    # One text in each language: only the pages that show it are rendered.
+    project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
+    vi_text = project.build().rendered
+    assert "guideline/part-framework/index.html" in vi_text and len(vi_text) < every_page / 2
+    project.edit("content/publication.yaml", '{vi: "Đề án 950', '{en: "Scheme 950 was approved in 2018.", vi: "Đề án 950')
+    en_text = project.build().rendered
+    assert "en/guideline/part-framework/index.html" in en_text and len(en_text) < every_page / 2
+    project.edit("content/publication.yaml", "ko: 베트남어 본문이 공식 본문이다.", "ko: 베트남어 본문만 공식 본문이다.")
+    ko_text = project.build().rendered
+    assert ko_text and all(page.startswith("ko/") for page in ko_text)
+    _same_as_clean(project, "after-text-edits")
+
+    # The cache is safe to delete: the next build derives everything again, with the same bytes.
+    shutil.rmtree(cache_dir(project.out))
+    project.build()
+    _same_as_clean(project, "without-cache")
