@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, REPO
 from vkc.publish.build import BuildResult, build_site
 from vkc.publish.cache import cache_dir
-
-from conftest import FIXTURES, REPO
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +31,9 @@ class Project:
         self.out = root / "out" / "site"
 
     def build(self, out: Path | None = None) -> BuildResult:
-        return build_site(self.content, out or self.out, config=self.root / "mkdocs.yml", docs=self.docs, editions=False)
+        return build_site(
+            self.content, out or self.out, config=self.root / "mkdocs.yml", docs=self.docs, editions=False
+        )
 
     def edit(self, rel: str, old: str, new: str) -> None:
         path = self.root / rel
@@ -64,7 +65,9 @@ def test_incremental_builds_equal_clean_builds_byte_for_byte(tmp_path: Path) -> 
     assert (nothing.rendered, nothing.rebuilt) == ([], [])
 
     # Changes every page shares: each renders every page again.
-    project.edit("overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="x-edit" content="1">')
+    project.edit(
+        "overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="x-edit" content="1">'
+    )
     assert len(project.build().rendered) == every_page
     project.edit("mkdocs.yml", "repo_name: vkc-smartcity/guideline", "repo_name: vkc-smartcity/guideline-next")
     assert len(project.build().rendered) == every_page
@@ -90,7 +93,9 @@ def test_incremental_builds_equal_clean_builds_byte_for_byte(tmp_path: Path) -> 
     project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
     vi_text = project.build().rendered
     assert "guideline/part-framework/index.html" in vi_text and len(vi_text) < every_page / 2
-    project.edit("content/publication.yaml", '{vi: "Đề án 950', '{en: "Scheme 950 was approved in 2018.", vi: "Đề án 950')
+    project.edit(
+        "content/publication.yaml", '{vi: "Đề án 950', '{en: "Scheme 950 was approved in 2018.", vi: "Đề án 950'
+    )
     en_text = project.build().rendered
     assert "en/guideline/part-framework/index.html" in en_text and len(en_text) < every_page / 2
     project.edit("content/publication.yaml", "ko: 베트남어 본문이 공식 본문이다.", "ko: 베트남어 본문만 공식 본문이다.")
