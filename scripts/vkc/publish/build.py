@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -60,6 +61,7 @@ from ..site.langconfig import (
     error,
     find_config,
     git_dates,
+    git_state,
     handwritten,
     language_config,
     nav,
@@ -70,6 +72,7 @@ from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
 from ..snapshots import read_snapshot, snapshot_path
+from ..versions import versions_dir
 from .cache import PageCache
 from .check import PageScan, check_site, scan_html
 from .reuse import read_manifest, write_manifest
@@ -117,7 +120,7 @@ class Build:
     scans: dict[str, PageScan] = field(default_factory=dict)
     built: dict[str, dict[str, PageScan]] = field(default_factory=dict)
     """Per language: the scans of its mkdocs output (built now or reused)."""
-    manifest: dict[str, dict[str, Any]] = field(default_factory=dict)
+    manifest: dict[str, Any] = field(default_factory=dict)
     releases: list[Release] = field(default_factory=list)
     """Every published version with the content its snapshot froze, oldest first."""
     published: dict[str, FileFacts] = field(default_factory=dict)
@@ -402,6 +405,7 @@ def assemble(b: Build) -> None:
             built.rmdir()
         b.scans.update({prefix + name: scan for name, scan in b.built[lang].items()})
         b.result.pages = sum(1 for name in b.built[lang] if name != "404.html")
+    b.manifest["pages"] = b.result.pages
     write_manifest(b.staging, b.manifest)
     for lang in ("en", "ko"):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -518,6 +522,49 @@ STEPS: tuple[Callable[[Build], None], ...] = (
 The downloads come before the pages: the pages show each file's size and page count."""
 
 
+def _inputs_digest(b: Build) -> str:
+    """Digest of everything a build reads: content, snapshots, hand-written pages, configuration,
+    theme, code, the git state that dates the pages, and the build's options."""
+    digest = hashlib.sha256(engine.code_digest().encode())
+    digest.update(repr((b.editions, b.archives, str(b.content_dir.resolve()), str(b.docs.resolve()))).encode())
+    digest.update(b.config_path.read_bytes())
+    theme = (b.base.get("theme") or {}).get("custom_dir")
+    for root in (
+        b.content_dir,
+        versions_dir(b.content_dir),
+        b.docs,
+        b.config_path.parent / str(theme) if theme else None,
+    ):
+        if root is None or not root.is_dir():
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(b"\0" + path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    for folder in (b.content_dir, b.docs):  # the commit and the uncommitted files date the pages
+        digest.update(git_state(folder).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _unchanged(b: Build, inputs: str) -> bool:
+    """Whether the published tree was built from exactly these inputs and is complete: then a
+    build would write the same bytes, and there is nothing to do."""
+    manifest = read_manifest(b.out.resolve())
+    if manifest.get("inputs") != inputs:
+        return False
+    root = b.out.resolve()
+    for lang in LANGS:
+        entry = manifest.get(lang)
+        pages = entry.get("pages") if isinstance(entry, dict) else None
+        if not isinstance(pages, dict):
+            return False
+        prefix = root / PREFIXES[lang] if PREFIXES[lang] else root
+        if not all(isinstance(v, list) and (prefix / str(v[1])).is_file() for v in pages.values()):
+            return False
+    count = manifest.get("pages")
+    b.result.pages = count if isinstance(count, int) else 0
+    return True
+
+
 @contextmanager
 def _timer(result: BuildResult, name: str) -> Iterator[None]:
     fault_point(name)  # VKC_FAULT=<step>[:kill] (vkc.faults): the publish fault tests
@@ -559,6 +606,12 @@ def build_site(
         tidy_later=tidy_later,
         archives=archives,
     )
+    start = time.perf_counter()
+    inputs = _inputs_digest(b)
+    if _unchanged(b, inputs):
+        b.result.seconds["unchanged"] = time.perf_counter() - start
+        return b.result
+    b.manifest["inputs"] = inputs
     try:
         for step in STEPS:
             if step is downloads:  # the staging tree exists from the first step that writes

@@ -37,6 +37,19 @@ def find_config(config: Path | None = None) -> Path:
     raise error("mkdocs.yml", "site.no-config", "mkdocs.yml not found", "run from the repository root")
 
 
+def git_state(folder: Path) -> str:
+    """The commit and the uncommitted changes under ``folder``: what :func:`git_dates` reads."""
+    if not folder.is_dir():
+        return ""
+    out = []
+    for argv in (["rev-parse", "HEAD"], ["status", "--porcelain", "--", "."]):
+        try:
+            out.append(subprocess.run(["git", "-C", str(folder), *argv], capture_output=True, text=True).stdout)
+        except OSError:
+            out.append("")
+    return "\0".join(out)
+
+
 def git_dates(folder: Path) -> dict[str, PartialDate]:
     """Date of the last commit touching each file under ``folder`` (relative paths).
 
