@@ -51,7 +51,6 @@ from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
 from ..reports.render import ReportError
 from ..search import write_offline, write_search
-from ..search.index import Section
 from ..site import engine
 from ..site.data import write_open_data
 from ..site.feeds import write_feeds
@@ -71,10 +70,11 @@ from ..site.meta import card_path, description, markdown_document, page_title, s
 from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
+from ..site.urls import tree_listing
 from ..snapshots import read_snapshot, snapshot_path
 from ..versions import versions_dir
 from .cache import PageCache
-from .check import PageScan, check_site, scan_html
+from .check import PageScan, Resolved, check_site, scan_html
 from .reuse import read_manifest, write_manifest
 from .staging import staging_dir, swap_in
 
@@ -307,24 +307,27 @@ def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], b
     content = b.loaded
     lang_docs = tmp / lang
     lang_docs.mkdir()
-    if (b.docs / lang).is_dir():
-        for rel in b.hand[lang]:
-            engine.link_or_copy(b.docs / lang / rel, lang_docs / rel)
+    sources: dict[str, bytes] = {}
+    """The Markdown of every page, by its path in the docs folder."""
+    statics: list[str] = []
+    """The docs' other files (images, citations): copied as they are."""
+    for rel in b.hand[lang]:
+        engine.link_or_copy(b.docs / lang / rel, lang_docs / rel)
+        if rel.endswith(".md"):
+            sources[rel] = (b.docs / lang / rel).read_bytes()
+        else:
+            statics.append(rel)
     for path, per_lang in b.pages.items():
-        target = lang_docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(per_lang[lang].markdown, encoding="utf-8")
+        data = sources[path] = per_lang[lang].markdown.encode("utf-8")
+        _write(lang_docs / path, data)
         # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
         document = (b.documents.get(path) or b.version_documents.get(path) or {}).get(lang)
         if document is not None and document.citation:
-            cite = lang_docs / cite_path(path)
-            cite.parent.mkdir(parents=True, exist_ok=True)
-            cite.write_text(document.citation, encoding="utf-8")
+            statics.append(cite_path(path))
+            _write(lang_docs / cite_path(path), document.citation.encode("utf-8"))
     extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
     titles = {
-        rel: title
-        for rel in extra_pages
-        if (title := engine.markdown_title((lang_docs / rel).read_text(encoding="utf-8"))) is not None
+        rel: title for rel in extra_pages if (title := engine.markdown_title(sources[rel].decode("utf-8"))) is not None
     }
     dates = {
         rel[len(lang) + 1 :]: format_partial(day, lang) for rel, day in hand_dates.items() if rel.startswith(f"{lang}/")
@@ -344,21 +347,17 @@ def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], b
         dates,
     )
     cfg["extra"]["vkc_changed_iso"] = iso  # dateModified of the hand-written pages (headhook)
-    cfg_path = tmp / f"mkdocs-{lang}.yml"
-    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     theme_dir = cfg["theme"].get("custom_dir")
-    language = engine.language_digest(cfg, lang_docs, Path(theme_dir) if theme_dir else None)
+    language = engine.language_digest(cfg, [*sources, *statics], Path(theme_dir) if theme_dir else None)
     old: dict[str, Any] = before if isinstance(before, dict) else {}
     old_pages: dict[str, Any] = old["pages"] if isinstance(old.get("pages"), dict) else {}
     published = b.out.resolve() / PREFIXES[lang] if PREFIXES[lang] else b.out.resolve()
     keys: dict[str, str] = {}
     render: list[str] = []
-    for file in sorted(p for p in lang_docs.rglob("*") if p.is_file()):
-        rel = file.relative_to(lang_docs).as_posix()
-        if not rel.endswith(".md"):  # the docs' own files are copied as they are
-            engine.link_or_copy(file, site / rel)
-            continue
-        key = keys[rel] = engine.page_key(language, rel, file.read_bytes())
+    for rel in statics:
+        engine.link_or_copy(lang_docs / rel, site / rel)
+    for rel, data in sorted(sources.items()):
+        key = keys[rel] = engine.page_key(language, rel, data)
         dest = engine.dest_of(rel)
         if old_pages.get(rel) == [key, dest] and (published / dest).is_file():
             engine.link_or_copy(published / dest, site / dest)
@@ -369,8 +368,18 @@ def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], b
     if reuse_theme:
         for rel in theme:
             engine.link_or_copy(published / rel, site / rel)
-    job = None if reuse_theme and not render else engine.Job(str(cfg_path), tuple(render), not reuse_theme)
+    templates = b.pages_cache.folder / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    job = None if reuse_theme and not render else engine.Job(cfg, tuple(render), not reuse_theme, str(templates))
     return _Plan(lang, site, language, keys, theme if reuse_theme else [], job)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:  # its folder first (most pages go to an existing one)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
@@ -378,8 +387,10 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
     key is known, the others read again."""
     by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
     scans: dict[str, PageScan] = {}
-    for path in sorted(plan.site.rglob("*.html")):
-        rel = path.relative_to(plan.site).as_posix()
+    for rel in tree_listing(plan.site):
+        if not rel.endswith(".html"):
+            continue
+        path = plan.site / rel
         key = by_dest.get(rel)
         stored = b.pages_cache.get("scans", key) if key else None
         if isinstance(stored, list) and len(stored) == 3:
@@ -453,11 +464,13 @@ def search(b: Build) -> None:
     digest come from the page cache when its key is known."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
     keys = _tree_keys(b)
-    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, keys, ""))
+    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, "search", keys))
     for release in b.releases:  # an earlier version has its own index, apart from the current one
         if release.version.status == "superseded":
             sub = f"versions/{release.version.id}/"
-            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=_Memo(b.pages_cache, keys, sub))
+            write_search(
+                b.staging, release.content, PREFIXES, web_root, sub=sub, memo=_Memo(b.pages_cache, "search", keys, sub)
+            )
     # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
     write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys)
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
@@ -474,28 +487,42 @@ def _tree_keys(b: Build) -> dict[str, str]:
 
 @dataclass
 class _Memo:
-    """The search sections of pages, in the page cache under their key."""
+    """What a step derives from each page (search entries, resolved links), kept in the page
+    cache under the page's key: valid for as long as the page's bytes are the same."""
 
     cache: PageCache
+    table: str
     keys: dict[str, str]
-    sub: str
+    """Page key by path in the tree."""
+    tag: str = ""
 
-    def get(self, path: str) -> list[Section] | None:
+    def get(self, path: str) -> Any:
         key = self.keys.get(path)
-        stored = self.cache.get("search", f"{key}:{self.sub}") if key else None
-        if not isinstance(stored, list):
-            return None
-        return [Section(*entry) for entry in stored]
+        return self.cache.get(self.table, f"{key}:{self.tag}") if key else None
 
-    def put(self, path: str, found: list[Section]) -> None:
+    def put(self, path: str, found: Any) -> None:
         key = self.keys.get(path)
         if key:
-            self.cache.put("search", f"{key}:{self.sub}", [[s.url, s.page, s.heading, s.text, s.nav] for s in found])
+            self.cache.put(self.table, f"{key}:{self.tag}", found)
+
+
+@dataclass
+class _Links:
+    """Resolved links in the page cache (JSON keeps tuples as lists)."""
+
+    memo: _Memo
+
+    def get(self, name: str) -> list[Resolved] | None:
+        stored = self.memo.get(name)
+        return [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored] if isinstance(stored, list) else None
+
+    def put(self, name: str, found: list[Resolved]) -> None:
+        self.memo.put(name, found)
 
 
 def check(b: Build) -> None:
     """Links, anchors, page sets and active content of the whole staged tree."""
-    found = check_site(b.staging, b.scans, dict(PREFIXES))
+    found = check_site(b.staging, b.scans, dict(PREFIXES), _Links(_Memo(b.pages_cache, "links", _tree_keys(b))))
     if found:
         shown = found[:50] + ([f"... and {len(found) - 50} more"] if len(found) > 50 else [])
         raise error(display_path(b.out), "site.check", "the built site has problems:\n  " + "\n  ".join(shown))
@@ -537,9 +564,9 @@ def _inputs_digest(b: Build) -> str:
     ):
         if root is None or not root.is_dir():
             continue
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            digest.update(b"\0" + path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
+        for rel in tree_listing(root):
+            digest.update(b"\0" + rel.encode("utf-8") + b"\0")
+            digest.update((root / rel).read_bytes())
     for folder in (b.content_dir, b.docs):  # the commit and the uncommitted files date the pages
         digest.update(git_state(folder).encode("utf-8"))
     return digest.hexdigest()

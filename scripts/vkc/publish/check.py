@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from ..site.urls import normalise_path
@@ -94,8 +95,29 @@ def scan_tree(root: Path) -> dict[str, PageScan]:
     }
 
 
-def check_site(root: Path, scans: dict[str, PageScan], prefixes: dict[str, str]) -> list[str]:
-    """Problems of the built site at ``root`` (``prefixes``: language -> folder, vi -> "")."""
+class LinkMemo(Protocol):
+    """Resolved links of pages, remembered by a caller that knows which pages did not change."""
+
+    def get(self, name: str) -> list[Resolved] | None:
+        """The resolved links of the page at ``name``, when known."""
+
+    def put(self, name: str, found: list[Resolved]) -> None:
+        """Remember the links just resolved for the page at ``name``."""
+
+
+Resolved = tuple[str, str, str, bool]
+"""A link as the check needs it: (the link, the path it names in the tree or "" with a problem in
+the next field, its fragment or the problem, whether it names a folder)."""
+
+
+def check_site(
+    root: Path, scans: dict[str, PageScan], prefixes: dict[str, str], memo: LinkMemo | None = None
+) -> list[str]:
+    """Problems of the built site at ``root`` (``prefixes``: language -> folder, vi -> "").
+
+    Resolving a page's links is most of the work and depends on the page alone: ``memo`` keeps
+    the resolved links of pages that did not change; what they point to is checked every time.
+    """
     problems: list[str] = []
     page_sets: dict[str, set[str]] = {}
     others = tuple(p for p in prefixes.values() if p)
@@ -113,16 +135,17 @@ def check_site(root: Path, scans: dict[str, PageScan], prefixes: dict[str, str])
         for extra in sorted(pages - reference):
             problems.append(f"{prefixes[lang]}{extra}: page exists only in '{lang}'")
     files, dirs = _inventory(root)
-    cache: dict[tuple[str, str], str | None] = {}
     for name, scan in scans.items():
         problems += [f"{name}: {p}" for p in scan.problems]
-        base = name.rpartition("/")[0]
-        for link in scan.links:
-            key = (base if not link.startswith("#") else name, link)
-            if key not in cache:  # the navigation repeats the same links on every page of a folder
-                cache[key] = _check_link(name, link, scans, files, dirs)
-            if cache[key]:
-                problems.append(f"{name}: {cache[key]}")
+        resolved = memo.get(name) if memo else None
+        if resolved is None:
+            resolved = [_resolve(name, link) for link in scan.links]
+            if memo:
+                memo.put(name, resolved)
+        for link, target, fragment, folder in resolved:
+            found = _check_target(link, target, fragment, folder, scans, files, dirs)
+            if found:
+                problems.append(f"{name}: {found}")
     return problems
 
 
@@ -137,23 +160,32 @@ def _inventory(root: Path) -> tuple[set[str], set[str]]:
     return files, dirs
 
 
-def _check_link(page: str, link: str, scans: dict[str, PageScan], files: set[str], dirs: set[str]) -> str | None:
+def _resolve(page: str, link: str) -> Resolved:
+    """What one link of ``page`` names, before looking at the tree."""
     parts = urlsplit(link)
     if parts.scheme in ("http", "https", "mailto") or link.startswith("//"):
-        return None
+        return (link, "", "", False)
     if parts.scheme:
-        return f"link with scheme '{parts.scheme}:' ({link[:60]})"
+        return (link, "", f"link with scheme '{parts.scheme}:' ({link[:60]})", False)
     base = page.rpartition("/")[0]
     target = f"{base}/{unquote(parts.path)}" if parts.path else page
     if parts.path.startswith("/"):
         target = unquote(parts.path)
     resolved = normalise_path(target)
     if resolved is None:
-        return f"link leaves the site: {link}"
-    if parts.path.endswith("/") or resolved in dirs:
-        resolved = f"{resolved}/index.html".lstrip("/")
-    if resolved not in files:
+        return (link, "", f"link leaves the site: {link}", False)
+    return (link, resolved, unquote(parts.fragment), parts.path.endswith("/"))
+
+
+def _check_target(
+    link: str, target: str, fragment: str, folder: bool, scans: dict[str, PageScan], files: set[str], dirs: set[str]
+) -> str | None:
+    if not target:  # an outside link (no problem) or a problem found while resolving
+        return fragment or None
+    if folder or target in dirs:
+        target = f"{target}/index.html".lstrip("/")
+    if target not in files:
         return f"broken link: {link}"
-    if parts.fragment and resolved in scans and unquote(parts.fragment) not in scans[resolved].ids:
+    if fragment and target in scans and fragment not in scans[target].ids:
         return f"broken anchor: {link}"
     return None

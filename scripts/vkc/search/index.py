@@ -20,6 +20,7 @@ from typing import Protocol, cast
 from ..content import Content
 from ..i18n import t
 from ..model import LANGS, GlossaryTerm, Lang
+from ..site.urls import tree_listing
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 """The client's static files, shipped as package data."""
@@ -162,45 +163,62 @@ def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]
     every tree leaves out its earlier versions)."""
     base = root / prefix if prefix else root
     skip = tuple(o for o in others if o)
-    pages = []
-    for path in sorted(base.rglob("*.html")):
-        rel = path.relative_to(base).as_posix()
-        if rel == "404.html" or rel.startswith(("downloads/", VERSIONS, *skip)):
-            continue
-        pages.append(path)
-    return pages
+    return [
+        base / rel
+        for rel in tree_listing(base)
+        if rel.endswith(".html") and rel != "404.html" and not rel.startswith(("downloads/", VERSIONS, *skip))
+    ]
 
 
-def index_data(
-    lang: str, pages: Mapping[str, str | list[Section]], glossary: list[dict[str, list[str]]], web: str
-) -> str:
-    """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML, or the
-    page's sections when they are known already)."""
-    docs: list[list[str | float]] = []
-    for rel, text in sorted(pages.items()):
-        for s in sections(rel, text) if isinstance(text, str) else text:
-            weight = next((w for prefix, w in _WEIGHTS.items() if s.url.startswith(prefix)), 1.0)
-            entry: list[str | float] = [s.url, s.page, s.heading, s.text, record_kind(s.url)]
-            # Trailing fields only where they differ from the default: the index stays small.
-            if weight != 1.0 or s.nav:
-                entry.append(weight)
-            if s.nav:
-                entry.append(s.nav)
-            docs.append(entry)
+def page_entries(rel: str, page_html: str) -> str:
+    """The index entries of one built page, as the comma-separated items of the index's
+    ``docs`` array (empty for a page with nothing to find)."""
+    out = []
+    for s in sections(rel, page_html):
+        weight = next((w for prefix, w in _WEIGHTS.items() if s.url.startswith(prefix)), 1.0)
+        entry: list[str | float] = [s.url, s.page, s.heading, s.text, record_kind(s.url)]
+        # Trailing fields only where they differ from the default: the index stays small.
+        if weight != 1.0 or s.nav:
+            entry.append(weight)
+        if s.nav:
+            entry.append(s.nav)
+        out.append(_json(entry))
+    return ",".join(out)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def index_text(lang: str, entries: list[str], glossary: list[dict[str, list[str]]], web: str) -> str:
+    """The text of ``search/index.js`` for one language from its pages' entries (in page order).
+
+    Written as the JSON of ``{"lang", "web", "docs", "glossary", "kinds"}`` piece by piece, so
+    that the entries of a page that did not change are not serialized again.
+    """
     kinds = {kind: t(key, cast(Lang, lang)) for kind, key in KIND_LABELS.items()}
-    data = {"lang": lang, "web": web, "docs": docs, "glossary": glossary, "kinds": kinds}
+    docs = ",".join(e for e in entries if e)
+    data = (
+        f'{{"lang":{_json(lang)},"web":{_json(web)},"docs":[{docs}],'
+        f'"glossary":{_json(glossary)},"kinds":{_json(kinds)}}}'
+    )
     # A script, not JSON: <script src> loads from file:// too, where fetch() is blocked.
-    return "self.vkcSearchData=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return "self.vkcSearchData=" + data + ";\n"
 
 
-class SectionMemo(Protocol):
-    """Sections of built pages remembered by a caller that knows which pages did not change."""
+def index_data(lang: str, pages: Mapping[str, str], glossary: list[dict[str, list[str]]], web: str) -> str:
+    """The text of ``search/index.js`` for one language (``pages``: rel path -> HTML)."""
+    return index_text(lang, [page_entries(rel, text) for rel, text in sorted(pages.items())], glossary, web)
 
-    def get(self, path: str) -> list[Section] | None:
-        """The sections of the page at ``path`` in the tree, when known."""
 
-    def put(self, path: str, found: list[Section]) -> None:
-        """Remember the sections just read from the page at ``path``."""
+class EntryMemo(Protocol):
+    """Index entries of built pages, remembered by a caller that knows which pages did not change."""
+
+    def get(self, path: str) -> str | None:
+        """The entries of the page at ``path`` in the tree, when known."""
+
+    def put(self, path: str, found: str) -> None:
+        """Remember the entries just read from the page at ``path``."""
 
 
 def write_search(
@@ -210,7 +228,7 @@ def write_search(
     web_root: str,
     *,
     sub: str = "",
-    memo: SectionMemo | None = None,
+    memo: EntryMemo | None = None,
 ) -> dict[str, int]:
     """Write each language's index and the client files into the built tree at ``root``.
 
@@ -224,20 +242,25 @@ def write_search(
     for lang, prefix in prefixes.items():
         tree = root / prefix if prefix else root
         base = tree / sub if sub else tree
-        files = language_files(root, prefix, prefixes.values()) if not sub else sorted(base.rglob("*.html"))
-        pages: dict[str, str | list[Section]] = {}
+        files = (
+            language_files(root, prefix, prefixes.values())
+            if not sub
+            else [base / r for r in tree_listing(base) if r.endswith(".html")]
+        )
+        entries: dict[str, str] = {}
         for path in files:
             rel = path.relative_to(base).as_posix()
             in_tree = path.relative_to(root).as_posix()
             known = memo.get(in_tree) if memo else None
             if known is None:
-                known = sections(rel, path.read_text(encoding="utf-8"))
+                known = page_entries(rel, path.read_text(encoding="utf-8"))
                 if memo:
                     memo.put(in_tree, known)
-            pages[rel] = known
+            entries[rel] = known
         target = base / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = index_data(lang, pages, glossary, web_root.rstrip("/") + "/" + prefix + sub)
+        web = web_root.rstrip("/") + "/" + prefix + sub
+        data = index_text(lang, [entries[rel] for rel in sorted(entries)], glossary, web)
         target.write_text(data, encoding="utf-8")
         sizes[lang] = len(data.encode("utf-8"))
         for name, dest in (("vkc-search.js", SCRIPT), ("vkc-search.css", STYLE)):

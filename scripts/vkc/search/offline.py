@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from .. import i18n
 from ..model import Lang
-from ..site.urls import normalise_path
+from ..site.urls import normalise_path, tree_listing
 from .index import ASSETS
 
 SW = "sw.js"
@@ -53,16 +53,11 @@ def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str
     trees left out: a reader offline has the current version)."""
     base = root / prefix if prefix else root
     others = tuple(p for p in prefixes.values() if p and p != prefix)
-    out = []
-    for path in sorted(base.rglob("*")):
-        rel = path.relative_to(base).as_posix()
-        if (
-            path.is_file()
-            and not rel.startswith(("downloads/", "versions/", *_UNUSED, *_PREVIEWS, *others))
-            and rel != SW
-        ):
-            out.append(rel)
-    return out
+    return [
+        rel
+        for rel in tree_listing(base)
+        if not rel.startswith(("downloads/", "versions/", *_UNUSED, *_PREVIEWS, *others)) and rel != SW
+    ]
 
 
 def write_service_workers(

@@ -17,22 +17,27 @@ The digests here are what the build keys each output page by.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import importlib
+import io
+import json
 import logging
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import yaml
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_markdown_title
@@ -78,21 +83,22 @@ def code_digest() -> str:
     return _CODE
 
 
-def language_digest(config: dict[str, Any], docs: Path, theme_dir: Path | None) -> str:
+def language_digest(config: dict[str, Any], docs: Iterable[str], theme_dir: Path | None) -> str:
     """Digest of what every page of one language depends on besides its own Markdown.
 
-    The configuration (navigation, words, dates), the theme overrides, the code, and the list
-    of the language's files: a link resolves or fails by whether its target exists.
+    The configuration (navigation, words, dates), the theme overrides, the code, and the paths
+    of the language's files in its docs folder: a link resolves or fails by whether its target
+    exists.
     """
     digest = hashlib.sha256(code_digest().encode())
     stable = {k: v for k, v in config.items() if k not in _VOLATILE}
-    digest.update(yaml.safe_dump(stable, allow_unicode=True, sort_keys=True).encode("utf-8"))
+    digest.update(json.dumps(stable, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
     for hook in stable.get("hooks") or []:  # hooks outside the package are inputs too
         hook_file = Path(str(hook))
         digest.update(hook_file.read_bytes() if hook_file.is_file() else str(hook).encode())
     if theme_dir is not None and theme_dir.is_dir():
         _tree_digest(digest, theme_dir)
-    for name in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()):
+    for name in sorted(docs):
         digest.update(name.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
@@ -118,11 +124,14 @@ def dest_of(src: str) -> str:
 class Job:
     """One language's share of a build, run in a worker process."""
 
-    config_path: str
+    config: dict[str, Any]
+    """The language's mkdocs configuration (absolute paths)."""
     pages: tuple[str, ...] | None
     """Source paths of the pages to render; None renders every page."""
     theme: bool
     """Also copy the theme's files and render its templates (404.html)."""
+    templates: str = ""
+    """A folder for the compiled theme templates (Jinja's bytecode cache), kept between builds."""
 
 
 @dataclass
@@ -172,13 +181,36 @@ def run(job: Job) -> Output:
     return out
 
 
+_THEME_FILES: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+"""The theme's static files by theme folders, listed once per process."""
+
+
+def _add_theme_files(files: Files, env: Environment, config: MkDocsConfig) -> None:
+    """``Files.add_files_from_theme``, with the listing kept: Jinja's ``list_templates`` walks
+    every file of the theme (Material's thousands of icons) and took longer than rendering a page."""
+    dirs = tuple(config.theme.dirs)
+    if dirs not in _THEME_FILES:
+        probe = Files([])
+        probe.add_files_from_theme(env, config)
+        _THEME_FILES[dirs] = [(f.src_uri, str(f.src_dir)) for f in probe]
+    for path, folder in _THEME_FILES[dirs]:
+        if files.get_file_from_path(path) is None:  # theme files do not override docs files
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
 def _render(job: Job, out: Output) -> None:
-    config = load_config(config_file=job.config_path)
+    # The configuration as keyword arguments over an empty file: mkdocs' pure-Python YAML
+    # reader took half a second over a navigation of a few hundred pages.
+    # A deep copy: mkdocs consumes parts of what it validates (the extensions' settings).
+    options = copy.deepcopy(job.config)
+    config = load_config(config_file=io.BytesIO(b"{}"), config_file_path=str(options["docs_dir"]), **options)
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
     env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
+    if job.templates:  # compiling Material's templates costs more than rendering one page
+        env.bytecode_cache = FileSystemBytecodeCache(job.templates)
+    _add_theme_files(files, env, config)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = get_navigation(files, config)
@@ -215,10 +247,15 @@ def _render(job: Job, out: Output) -> None:
     config.plugins.on_post_build(config=config)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """``target`` becomes ``source``'s content: a hard link where the file system allows one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(source, target)
+        try:
+            os.link(source, target)
+        except FileNotFoundError:  # the target's folder first (most calls go to an existing one)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(source, target)
+    except FileNotFoundError:
+        raise
     except OSError:
         shutil.copy2(source, target)
