@@ -16,13 +16,15 @@ import functools
 import html
 import http.server
 import json
+import signal
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Any, cast
+from types import FrameType
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -100,7 +102,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 self.send_error(400)
                 return
             asked = query.get("lang", ["en"])[0]
-            lang = cast(Lang, asked) if asked in _LANGS else "en"
+            lang: Lang = asked if asked in _LANGS else "en"
             self._send(json.dumps(self.state.wait(build, failure, lang)).encode(), "application/json")
             return
         if url.path in _FILES:
@@ -133,7 +135,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the page went away during a long poll
+            self.close_connection = True
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the build prints what matters
         return
@@ -253,10 +258,17 @@ def serve(content: Path, *, port: int = 8000, config: Path | None = None, docs: 
         if not preview.start(watch=(docs_dir, root / "overrides", config_path)):
             return 1
         print(f"serving {preview.url} (Ctrl-C to stop)", flush=True)
+        # A plain `kill` stops the preview as Ctrl-C does, so that its temporary tree is removed.
+        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
             preview.loop()
         except KeyboardInterrupt:
             return 0
         finally:
+            signal.signal(signal.SIGTERM, previous)
             preview.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
