@@ -37,7 +37,7 @@ from ..types import Lang
 from .build import build_site
 
 PREVIEW = Path(__file__).resolve().parent / "preview"
-"""The preview's script and stylesheet, served as files: the pages' Content-Security-Policy
+"""The preview's script, stylesheet and service worker, served as files: the pages' Content-Security-Policy
 allows scripts and styles from the site only, never inline (an inline script was blocked: a
 console error on every preview page, and no reload)."""
 _FILES = {"/__vkc_reload.js": ("preview.js", "text/javascript"), "/__vkc_reload.css": ("preview.css", "text/css")}
@@ -108,6 +108,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if url.path in _FILES:
             name, kind = _FILES[url.path]
             self._send((PREVIEW / name).read_bytes(), kind)
+            return
+        if url.path.endswith("/sw.js"):  # the site's worker would answer reloads from its cache
+            self._send((PREVIEW / "sw.js").read_bytes(), "text/javascript")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
