@@ -118,7 +118,9 @@
     dialog.appendChild(close);
     document.body.appendChild(dialog);
     dialog.showModal();
-    close.focus();
+    // Focus on the button without scrolling to it: the heading and the first problem stay in view.
+    close.focus({ preventScroll: true });
+    dialog.scrollTop = 0;
   }
 
   function poll() {
