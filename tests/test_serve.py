@@ -9,6 +9,7 @@ stay (the real build names its pages once it builds page by page).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -22,9 +23,12 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from browser import Browser
 from conftest import REPO, copy_fixture
+from gates import axe
+from gates.axe import AXE, TAGS
 from vkc.diagnostics import ContentError, Diagnostic
 from vkc.i18n import t, words_for
 from vkc.publish.build import BuildResult
@@ -72,7 +76,7 @@ def _wait_page(page: Page, expression: str, timeout: float) -> Any:
     while True:
         try:
             value = page.evaluate(expression)
-        except Exception as exc:  # the page navigated under the evaluation: ask the next one
+        except PlaywrightError as exc:  # the page navigated under the evaluation: ask the next one
             if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
                 raise
             value = None
@@ -126,6 +130,7 @@ def test_an_edit_reloads_a_broken_edit_shows_its_problems_in_the_page_language_a
     heading = "document.querySelector('article h2')?.textContent"
     with Browser(390, 844) as browser:
         errors = _console(browser.page)
+        axe.prepare(browser)  # window.__csp: the page's Content-Security-Policy violations
         browser.goto(url + "en/organizations/")
         assert browser.eval(heading).startswith("Ministry of Construction (MOC)")
         browser.eval("window.vkcBefore = true")
@@ -154,6 +159,10 @@ def test_an_edit_reloads_a_broken_edit_shows_its_problems_in_the_page_language_a
             "button": t("preview_close", "en"),
         }
         assert browser.eval(heading).startswith("Ministry of Construction (edited)")  # the last good page stays
+        browser.run(AXE.read_text(encoding="utf-8"))
+        options = json.dumps({"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+        assert browser.eval(f"axe.run({PROBLEMS}, {options}).then(r => r.violations.map(v => v.id))") == []
+        assert browser.eval("window.__csp") == []
         korean_overlay = _wait_page(korean, OVERLAY_JS, timeout=30)
         assert korean_overlay["heading"] == t("preview_title", "ko")
         assert korean_overlay["labels"] == [t("preview_key", "ko"), t("preview_hint", "ko")]
