@@ -208,15 +208,8 @@ class Preview:
         return True
 
     def start(self, watch: tuple[Path, ...] = ()) -> bool:
-        """First build; when it succeeds, serve ``out`` and watch the content and ``watch``."""
-        if not self.rebuild():
-            return False
-        handler = type("Handler", (_Handler,), {"state": self.state, "root": self.out})
-        self._server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", self._port), functools.partial(handler, directory=str(self.out))
-        )
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        """Watch the content and ``watch``, build once; when that succeeds, serve ``out``."""
+        # Watching from before the first build: an edit saved while it runs is built next.
         observer = Observer()
         # The builds write beside ``out`` (staging, the swap): never a change to rebuild for.
         handler_watch = _Watch(self._dirty, self.out.parent)
@@ -227,6 +220,15 @@ class Preview:
                 observer.schedule(handler_watch, str(folder.parent), recursive=False)
         observer.start()
         self._observer = observer
+        if not self.rebuild():
+            self.stop()
+            return False
+        handler = type("Handler", (_Handler,), {"state": self.state, "root": self.out})
+        self._server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", self._port), functools.partial(handler, directory=str(self.out))
+        )
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return True
 
     def loop(self) -> None:
