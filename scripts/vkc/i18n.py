@@ -421,6 +421,23 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "search_filter": ("Lọc theo loại", "Filter by kind", "종류별 필터"),
     "search_all": ("Tất cả", "All", "전체"),
     "search_other": ("Trang khác", "Other pages", "기타 페이지"),
+    # The preview of `vkc serve` (never published): its script receives these words by prefix.
+    "preview_title": (
+        "Chưa thể tạo lại trang theo bản sửa: nội dung có lỗi",
+        "The edit was not built: the content has problems",
+        "수정 내용을 빌드하지 못함: 콘텐츠에 문제가 있음",
+    ),
+    "preview_intro": (
+        "Trang vẫn hiển thị lần tạo thành công gần nhất. Hãy sửa các lỗi dưới đây; trang sẽ tự tải lại khi tạo lại thành công.",
+        "The page still shows the last good build. Fix the problems below; the page reloads by itself once the build succeeds.",
+        "페이지에는 마지막으로 성공한 빌드가 그대로 표시됩니다. 아래 문제를 고치면 빌드가 성공하는 즉시 페이지가 다시 로드됩니다.",
+    ),
+    "preview_key": ("Đường dẫn khóa", "Key path", "키 경로"),
+    "preview_hint": ("Gợi ý", "Hint", "도움말"),
+    "preview_close": ("Đóng", "Close", "닫기"),
+    "preview_rebuilt": ("Đã tạo lại {n} trang", "Pages rebuilt: {n}", "다시 빌드한 페이지: {n}개"),
+    "preview_unchanged": ("Trang này không thay đổi.", "This page did not change.", "이 페이지는 바뀌지 않았습니다."),
+    "preview_label": ("Bản xem trước", "Preview", "미리 보기"),
     # The language switch of a downloaded archive when the other language's archive is absent.
     "archive_missing": (
         "Trang này không có trong bản lưu {name} đặt cạnh bản lưu này. "

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build.set_defaults(handler=run_build)
     serve = sub.add_parser("serve", help="live preview on 127.0.0.1:8000, rebuilt on every change")
     add_content_option(serve)
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: a free port)")
     serve.add_argument("--config", type=Path, default=None, metavar="FILE", help="mkdocs.yml (default: ./mkdocs.yml)")
     serve.add_argument("--docs", type=Path, default=None, metavar="DIR", help="hand-written pages (default: docs)")
     serve.set_defaults(handler=run_serve)
