@@ -76,7 +76,7 @@ from ..versions import versions_dir
 from .cache import PageCache
 from .check import PageScan, Resolved, check_site, scan_html
 from .reuse import read_manifest, write_manifest
-from .staging import staging_dir, swap_in
+from .staging import remove_stale, staging_dir, swap_in
 
 
 @dataclass
@@ -636,6 +636,7 @@ def build_site(
     start = time.perf_counter()
     inputs = _inputs_digest(b)
     if _unchanged(b, inputs):
+        remove_stale(out.resolve().parent)  # what a killed build left behind goes all the same
         b.result.seconds["unchanged"] = time.perf_counter() - start
         return b.result
     b.manifest["inputs"] = inputs

@@ -46,7 +46,10 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _PAGE_WIDE = ((re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "an embedding element"),)
 _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
 _ATTR = re.compile(r"""\s+([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_CANDIDATE = re.compile(r"""\son[a-z]+\s*=|[=\"']\s*(?:javascript|vbscript|data)\s*:|&#|&colon;""", re.I)
+_CANDIDATE = re.compile(
+    r"""\son[a-z]+\s*=|[=\"']\s*(?:javascript|vbscript|data)\s*:|(?:href|src|action)\s*=\s*["']?[^"'>]*(?:&#|&colon;)""",
+    re.I,
+)
 """A superset of what :func:`_attribute_problems` reports (entity-encoded schemes included)."""
 _BAD_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
 

@@ -58,8 +58,30 @@ def _mark(text: str, lang: str) -> str:
     return text
 
 
+_LOOK_FOR = {"vi": _ANY_KO, "ko": _ANY_VI, "en": re.compile(f"[{_HANGUL}{_VI_ONLY}]")}
+"""The letters :func:`_mark` acts on in a page of each language."""
+
+
 def mark_languages(page: str, default: str = "") -> str:
-    """``page`` (HTML) with every run of Korean or Vietnamese outside its language in a span."""
+    """``page`` (HTML) with every run of Korean or Vietnamese outside its language in a span.
+
+    Only the page up to the text holding the last letter of another script is walked: the rest
+    has nothing to mark (the walk over every tag was a fifth of a page's build).
+    """
+    look_for = _LOOK_FOR.get(default.split("-")[0])
+    if look_for is not None:
+        last = None
+        for last in look_for.finditer(page):
+            pass
+        if last is None:
+            return page
+        cut = page.find("<", last.end())
+        if cut >= 0:
+            return _walk(page[:cut], default) + page[cut:]
+    return _walk(page, default)
+
+
+def _walk(page: str, default: str) -> str:
     out: list[str] = []
     stack: list[tuple[str, str]] = []
     raw = 0
