@@ -60,7 +60,8 @@ PAGE_OF_COLLECTION: dict[str, str] = {
     "pilots": "pilot.md",
     "glossary": "glossary.md",
 }
-"""The page that holds the records of each collection (nested records go with their parent)."""
+"""The page that holds the records of each collection (nested records go with their parent);
+courses have a page each and a page per lesson (:func:`course_page`, :func:`lesson_page`)."""
 
 OPEN_DATA: tuple[str, ...] = (*sorted(COLLECTIONS), "guideline", "publication")
 """The open-data files under ``downloads/data/`` (``NAME.json`` and ``NAME.csv``)."""
@@ -71,10 +72,29 @@ def part_page(part: m.Part) -> str:
     return f"guideline/{part.id}.md"
 
 
+def course_page(course: m.Course) -> str:
+    """Path of a course's page."""
+    return f"training/{course.id}/index.md"
+
+
+def lesson_page(course: m.Course, lesson: m.Lesson) -> str:
+    """Path of a lesson's page (beside its course's page)."""
+    return f"training/{course.id}/{lesson.id}.md"
+
+
 def record_pages(content: Content) -> dict[str, str]:
     """The page of every record id, nested records included."""
     pages: dict[str, str] = {}
+    for course in content.collection("courses", m.Course):
+        pages[course.id] = course_page(course)
+        for module in course.modules:
+            pages[module.id] = course_page(course)
+            for lesson in module.lessons:
+                for _, nested in nested_records(lesson):
+                    pages[nested.id] = lesson_page(course, lesson)
     for collection, records in content.records.items():
+        if collection == "courses":
+            continue
         page = PAGE_OF_COLLECTION[collection]
         for record in records:
             for _, nested in nested_records(record):
