@@ -137,7 +137,7 @@ def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, G
         ("glossary.md", glossary),
         ("sources.md", sources),
         *BROWSE_GENERATORS,
-        *training_generators(content),
+        *training_generators(content, downloads),
         ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]

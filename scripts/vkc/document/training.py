@@ -9,17 +9,18 @@ learner's). The learning-platform exports read the same :class:`~.nodes.Quiz`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .. import model as m
 from ..content import Content
-from ..model import LANGS, Lang
+from ..model import LANGS, Lang, PartialDate
 from ..numbering import guideline_numbers
 from ..walk import nested_records
 from .context import Ctx
 from .downloads import files_block
+from .editions import EditionDocument, cover_edition
 from .figures import plain
 from .nodes import (
     Block,
@@ -220,14 +221,17 @@ def _page_of(ctx: Ctx, record_id: str) -> str:
 Generator = Callable[[Ctx], tuple[str, list[Block]]]
 
 
-def training_generators(content: Content) -> list[tuple[str, Generator]]:
-    """The training pages in navigation order: the index, then each course and its lessons."""
+def training_generators(content: Content, downloads: Sequence[str] = ()) -> list[tuple[str, Generator]]:
+    """The training pages in navigation order: the index, then each course and its lessons.
+
+    ``downloads``: the files the build publishes under ``downloads/``; a course page lists
+    its handouts among them (none when the build skips the editions)."""
     courses = content.collection("courses", m.Course)
     if not courses:
         return []
     out: list[tuple[str, Generator]] = [(TRAINING_INDEX, _index)]
     for course in courses:
-        out.append((course_page(course), _course_page(course)))
+        out.append((course_page(course), _course_page(course, tuple(downloads))))
         places = lessons(course)
         for index, place in enumerate(places):
             before = places[index - 1] if index else None
@@ -257,14 +261,16 @@ def _facts(ctx: Ctx, course: m.Course) -> list[Block]:
     ]
 
 
-def _course_page(course: m.Course) -> Generator:
+def _course_page(course: m.Course, downloads: tuple[str, ...]) -> Generator:
     def generate(ctx: Ctx) -> tuple[str, list[Block]]:
-        return ctx.resolve(course.title).words, course_blocks(ctx, course, site=True)
+        return ctx.resolve(course.title).words, course_blocks(ctx, course, site=True, downloads=downloads)
 
     return generate
 
 
-def course_blocks(ctx: Ctx, course: m.Course, *, site: bool, level: int = 1) -> list[Block]:
+def course_blocks(
+    ctx: Ctx, course: m.Course, *, site: bool, level: int = 1, downloads: tuple[str, ...] = ()
+) -> list[Block]:
     """The course's overview: title, facts, outcomes, the modules with their lessons."""
     ctx.source_file(course.id)
     out: list[Block] = [Heading(level, ctx.plain(course.title), "vkc-top" if site else course.id)]
@@ -287,11 +293,16 @@ def course_blocks(ctx: Ctx, course: m.Course, *, site: bool, level: int = 1) -> 
             entries.append((link, ()))
         out.append(Items(tuple(entries)))
     if site:
-        names = tuple(
-            f"{handout_stem(course, role, ctx.lang)}.{fmt}" for role in HANDOUT_ROLES for fmt in HANDOUT_FORMATS
-        )
-        out.append(Heading(level + 1, words(ctx.word("handouts")), f"{course.id}-handouts"))
-        out.append(files_block(ctx, "", names, "downloads"))
+        for role in HANDOUT_ROLES:
+            names = tuple(
+                name
+                for fmt in HANDOUT_FORMATS
+                if (name := f"{handout_stem(course, role, ctx.lang)}.{fmt}") in downloads
+            )
+            if names:
+                out.append(Heading(level + 1, words(ctx.word(f"handout_{role}")), f"{course.id}-{role}"))
+                out.append(Para(words(ctx.word(f"handout_{role}_note"))))
+                out.append(files_block(ctx, "", names, "downloads"))
         out.append(files_block(ctx, ctx.word("open_data"), ("data/courses.json", "data/courses.csv"), "open-data"))
     return out
 
@@ -370,15 +381,33 @@ def lesson_blocks(ctx: Ctx, place: LessonPlace, *, answers: bool, site: bool, le
 # -- handouts -------------------------------------------------------------------------------
 
 
-def handout_document(content: Content, course: m.Course, role: HandoutRole, lang: Lang, ctx: Ctx) -> Document:
-    """A course's handout: the overview and every lesson; the answers only in the trainer's."""
+def handout_edition(
+    content: Content,
+    course: m.Course,
+    role: HandoutRole,
+    lang: Lang,
+    stale_since: Mapping[int, PartialDate] | None = None,
+) -> EditionDocument:
+    """A course's handout under the publication's cover: the overview, then every lesson with
+    its self-check; the answers and the explanations only in the trainer's."""
+    ctx = Ctx(content, lang, stale_since or {})
     out = course_blocks(ctx, course, site=False)
-    out.append(_prepared(ctx))
     out.append(Para((Strong(words(ctx.word(f"handout_{role}_note"))),)))
     for place in lessons(course):
         out += lesson_blocks(ctx, place, answers=role == "trainer", site=False, level=2)
-    title = f"{ctx.resolve(course.title).words} — {ctx.word(f'handout_{role}')}"
-    return Document(lang, title, tuple(out))
+    label = ctx.word(f"handout_{role}")
+    title = f"{ctx.resolve(course.title).words} — {label}"
+    return cover_edition(ctx, "handout", Document(lang, title, tuple(out)), label, handout_stem(course, role, lang))
+
+
+def handout_editions(content: Content, stale_since: Mapping[int, PartialDate] | None = None) -> list[EditionDocument]:
+    """Every handout: per course, language and role."""
+    return [
+        handout_edition(content, course, role, lang, stale_since)
+        for course in content.collection("courses", m.Course)
+        for lang in LANGS
+        for role in HANDOUT_ROLES
+    ]
 
 
 def all_questions(course: m.Course) -> Iterator[tuple[m.Lesson, m.Question]]:

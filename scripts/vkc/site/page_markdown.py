@@ -156,6 +156,18 @@ class Writer:
         rel = posixpath.relpath(target_page, posixpath.dirname(self.path) or ".")
         return f"{rel}#{anchor}" if anchor else rel
 
+    def url(self, target_page: str, anchor: str = "") -> str:
+        """The address of ``target_page#anchor`` relative to this page's URL, for raw HTML
+        (mkdocs rewrites ``.md`` links only in Markdown): pages are directory URLs."""
+        if target_page == self.path:
+            return f"#{anchor}" if anchor else "#"
+        up = "../" * (self.path.count("/") + (0 if self.path.endswith("index.md") else 1))
+        if target_page == "index.md" or target_page.endswith("/index.md"):
+            folder = target_page[: -len("index.md")]
+        else:
+            folder = target_page[: -len(".md")] + "/"
+        return f"{up}{folder}#{anchor}" if anchor else f"{up}{folder}"
+
     def root(self) -> str:
         """The way up from this page's URL to the site's root (pages are directory URLs)."""
         depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1) + (0 if self.lang == "vi" else 1)
@@ -262,12 +274,11 @@ class Writer:
                 own = html.escape(plain(run.text.words))
                 out.append(f'<span lang="vi">{own}</span>' if run.text.state == "missing" else own)
             elif isinstance(run, PageRef):
-                out.append(f'<a href="{html.escape(self.href(run.path, run.anchor))}">{self.html(run.label)}</a>')
+                out.append(f'<a href="{html.escape(self.url(run.path, run.anchor))}">{self.html(run.label)}</a>')
             elif isinstance(run, Ref):
                 page = self.pages.get(run.record_id)
                 label = self.html(run.label)
-                href = html.escape(self.href(page, run.record_id)) if page else ""
-                out.append(f'<a href="{href}">{label}</a>' if page else label)
+                out.append(f'<a href="{html.escape(self.url(page, run.record_id))}">{label}</a>' if page else label)
             elif isinstance(run, Strong):
                 out.append(f"<strong>{self.html(run.body)}</strong>")
             elif isinstance(run, Small | Emph | Lang_):
@@ -277,9 +288,10 @@ class Writer:
         return "".join(out)
 
     def quiz(self, quiz: Quiz) -> str:
-        """The self-check as native forms (radio buttons, check boxes, a text field in a
+        """The self-check as native controls (radio buttons, check boxes, a text field in a
         fieldset with its legend): answered with the keyboard and a screen reader, checked by
-        ``vkc-quiz.js`` in the browser, with no server. The script gets its words from the
+        ``vkc-quiz.js`` in the browser, with no server. No ``<form>``: nothing is submitted,
+        and the build refuses forms inside page text (:mod:`vkc.publish.check`). The script gets its words from the
         data- attributes and announces the verdict and the explanation in a live region; the
         progress stays in the reader's localStorage. Raw HTML without blank lines: Markdown
         leaves it alone."""
@@ -303,7 +315,7 @@ class Writer:
         return "\n".join(parts)
 
     def question(self, q: Question) -> str:
-        """One question as a form (see :meth:`quiz`)."""
+        """One question: a fieldset, a Check button and a live region (see :meth:`quiz`)."""
         hint = f"{q.id}-hint"
         data = f'data-kind="{q.kind}"'
         if q.answers and q.choices:
@@ -311,7 +323,7 @@ class Writer:
         if q.answers and q.kind == "short":
             data += f" data-accepted='{html.escape(json.dumps(list(q.accepted), ensure_ascii=False), quote=True)}'"
         lines = [
-            f'<form class="vkc-question" id="{q.id}" {data}>',
+            f'<div class="vkc-question" id="{q.id}" {data}>',
             f'<fieldset aria-describedby="{hint}">',
             f'<legend><span class="vkc-question__number">{html.escape(q.word("number"))}.</span> '
             f"{self.html(q.prompt)}</legend>",
@@ -333,13 +345,13 @@ class Writer:
             )
         lines += [
             "</fieldset>",
-            f'<p class="vkc-question__actions"><button type="submit" class="md-button vkc-question__check" hidden>'
+            f'<p class="vkc-question__actions"><button type="button" class="md-button vkc-question__check" hidden>'
             f"{html.escape(q.word('check'))}</button></p>",
             '<div class="vkc-question__result" aria-live="polite"><p class="vkc-question__verdict"></p>',
             f'<p class="vkc-question__feedback" hidden><strong>{html.escape(q.word("feedback"))}:</strong> '
             f"{self.html(q.feedback)}</p></div>",
             f'<p class="vkc-question__see">{html.escape(q.word("see"))}: {self.html((q.see,))}</p>',
-            "</form>",
+            "</div>",
         ]
         return "\n".join(lines)
 
