@@ -8,8 +8,15 @@ from string import Template
 
 from conftest import FIXTURES, CliResult
 from vkc import model as m
-from vkc.content import load_content, text_fields
+from vkc.content import Content, load_content, text_fields
 from vkc.diagnostics import display_path
+from vkc.document.downloads import file_langs
+from vkc.document.nodes import Block, Heading, Items, PageRef, Para, Quiz, texts
+from vkc.document.pages import nav_order, page_documents
+from vkc.document.training import handout_edition, handout_files
+from vkc.i18n import t
+from vkc.model import LANGS
+from vkc.reports.pandoc_markdown import edition_markdown, esc
 
 BAD_COURSE = """\
 courses:
@@ -141,3 +148,104 @@ def test_the_course_fixture_loads_with_its_texts_tracked() -> None:
         "q-year:feedback",
         "q-number:accepted.1",
     } <= keys
+
+
+# -- documents --------------------------------------------------------------------------------
+
+
+def _course_content() -> Content:
+    content, diagnostics = load_content(FIXTURES / "course")
+    assert content is not None, diagnostics
+    return content
+
+
+def _quiz(blocks: tuple[Block, ...]) -> Quiz:
+    [quiz] = [b for b in blocks if isinstance(b, Quiz)]
+    return quiz
+
+
+def test_course_and_lesson_pages_in_every_language() -> None:
+    content = _course_content()
+    docs = page_documents(content)
+    paths = [p for p in docs if p.startswith("training/")]
+    assert paths == [
+        "training/index.md",
+        "training/course-test/index.md",
+        "training/course-test/lesson-scheme.md",
+        "training/course-test/lesson-law.md",
+    ]
+    assert ("training", paths) in nav_order(content)
+    for lang in LANGS:
+        lesson = docs["training/course-test/lesson-scheme.md"][lang]
+        assert lesson.title == {"vi": "Bài 1. Đề án 950", "en": "Lesson 1. Scheme 950", "ko": "1차시. 950 사업"}[lang]
+        quiz = _quiz(lesson.blocks)
+        assert quiz.id == "lesson-scheme"
+        year, kinds = quiz.questions
+        assert (year.id, year.kind, year.number, year.answers) == ("q-year", "single", 1, True)
+        assert [(c.id, c.letter, c.correct) for c in year.choices] == [("a", "A", False), ("b", "B", True)]
+        assert [c.correct for c in kinds.choices] == [True, True, False]
+        assert year.see == PageRef("guideline/part-framework.md", year.see.label, "chapter-950")
+        assert year.word("correct") == t("q_correct", lang)
+        feedback = content.get("q-year", m.Question).feedback.text(lang)
+        assert [x.words for x in texts(lesson.blocks) if x.words == feedback] == [feedback]
+        short = _quiz(docs["training/course-test/lesson-law.md"][lang].blocks).questions[0]
+        assert short.kind == "short" and short.choices == ()
+        assert short.accepted == tuple(a.text(lang) for a in content.get("q-number", m.Question).accepted)
+        # The course page links every lesson; the section a lesson reads says where it is taught.
+        course = docs["training/course-test/index.md"][lang]
+        linked = {r.path for r in _runs(course.blocks) if isinstance(r, PageRef)}
+        assert {"training/course-test/lesson-scheme.md", "training/course-test/lesson-law.md"} <= linked
+        part = docs["guideline/part-framework.md"][lang]
+        taught = [b for b in part.blocks if isinstance(b, Para) and b.role == "taught-in"]
+        # chapter-950 is read by the first lesson, chapter-law by the second.
+        assert [[r.path for r in p.body if isinstance(r, PageRef)] for p in taught] == [
+            ["training/course-test/lesson-scheme.md"],
+            ["training/course-test/lesson-law.md"],
+        ]
+
+
+def _runs(blocks: tuple[Block, ...]) -> list[object]:
+    out: list[object] = []
+    for block in blocks:
+        if isinstance(block, Items):
+            for item, subs in block.items:
+                out += [*item, *(run for sub in subs for run in sub)]
+        elif isinstance(block, Para | Heading):
+            out += list(block.body if isinstance(block, Para) else block.title)
+    return out
+
+
+def test_the_learners_handout_has_no_answer_and_the_trainers_has_them_all() -> None:
+    content = _course_content()
+    course = content.get("course-test", m.Course)
+    for lang in LANGS:
+        learner = handout_edition(content, course, "learner", lang).document
+        trainer = handout_edition(content, course, "trainer", lang).document
+        assert handout_edition(content, course, "learner", lang).stem == f"training/course-test-learner-{lang}"
+        learner_questions = [q for b in learner.blocks if isinstance(b, Quiz) for q in b.questions]
+        trainer_questions = [q for b in trainer.blocks if isinstance(b, Quiz) for q in b.questions]
+        assert (
+            [q.id for q in learner_questions] == [q.id for q in trainer_questions] == ["q-year", "q-kinds", "q-number"]
+        )
+        for q in learner_questions:
+            assert (q.answers, q.feedback, q.accepted) == (False, (), ())
+            assert {c.correct for c in q.choices} <= {None}
+        assert all(q.answers and q.feedback for q in trainer_questions)
+        learner_md, trainer_md = (edition_markdown(d)[0] for d in (learner, trainer))
+        answer = f"**{esc(t('q_answer', lang))}:**"
+        assert answer not in learner_md
+        assert trainer_md.count(answer) == 3
+        for question in ("q-year", "q-kinds", "q-number"):
+            feedback = f"**{esc(t('q_feedback', lang))}:** " + esc(
+                content.get(question, m.Question).feedback.text(lang) or ""
+            )
+            assert feedback in trainer_md and feedback not in learner_md
+        assert f"{answer} 950/QĐ\\-TTg / 950" in trainer_md
+
+
+def test_handouts_are_named_for_the_downloads() -> None:
+    content = _course_content()
+    names = handout_files(content)
+    assert len(names) == 12
+    assert "training/course-test-trainer-ko.pdf" in names and "training/course-test-learner-vi.docx" in names
+    assert file_langs("training/course-test-trainer-ko.pdf") == ("ko",)
