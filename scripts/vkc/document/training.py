@@ -128,15 +128,15 @@ def _lesson_label(ctx: Ctx, place: LessonPlace) -> Inline:
     return (Words(ctx.word("lesson_n", n=str(place.number)) + ": "), *ctx.plain(place.lesson.title))
 
 
-def record_label(ctx: Ctx, record_id: str) -> Inline:
+def record_label(ctx: Ctx, record_id: str, *, short: bool = False) -> Inline:
     """How a lesson names a record it reads or cites: a section by number and title, a legal
-    document by number, an indicator or term by name, a source by title."""
+    document by number (and title unless ``short``), an indicator or term by name, a source by title."""
     record = ctx.content.by_id[record_id]
     if isinstance(record, m.Section):
         number = guideline_numbers(ctx.content.guideline)[record.id]
         return (Words(f"{number} "), *ctx.plain(record.title))
     if isinstance(record, m.LegalDocument):
-        return (Words(f"{record.number} — "), *ctx.plain(record.title))
+        return words(record.number) if short else (Words(f"{record.number} — "), *ctx.plain(record.title))
     if isinstance(record, m.Indicator):
         return ctx.plain(record.name)
     if isinstance(record, m.GlossaryTerm):
@@ -358,7 +358,7 @@ def lesson_blocks(ctx: Ctx, place: LessonPlace, *, answers: bool, site: bool, le
         out.append(Heading(level + 1, words(ctx.word("key_points")), f"{lesson.id}-key-points"))
         entries = []
         for point in lesson.key_points:
-            cited = join([(Ref(c, record_label(ctx, c)),) for c in point.cites], "; ")
+            cited = join([(Ref(c, record_label(ctx, c, short=True)),) for c in point.cites], "; ")
             entries.append(
                 (
                     (
