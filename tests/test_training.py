@@ -11,12 +11,13 @@ from vkc import model as m
 from vkc.content import Content, load_content, text_fields
 from vkc.diagnostics import display_path
 from vkc.document.downloads import file_langs
-from vkc.document.nodes import Block, Heading, Items, PageRef, Para, Quiz, texts
+from vkc.document.nodes import Block, Choice, Heading, Items, PageRef, Para, Question, Quiz, Says, Text, texts
 from vkc.document.pages import nav_order, page_documents
 from vkc.document.training import handout_edition, handout_files
 from vkc.i18n import t
 from vkc.model import LANGS
 from vkc.reports.pandoc_markdown import edition_markdown, esc
+from vkc.site.page_markdown import Writer
 
 BAD_COURSE = """\
 courses:
@@ -249,3 +250,31 @@ def test_handouts_are_named_for_the_downloads() -> None:
     assert len(names) == 12
     assert "training/course-test-trainer-ko.pdf" in names and "training/course-test-learner-vi.docx" in names
     assert file_langs("training/course-test-trainer-ko.pdf") == ("ko",)
+
+
+def test_hostile_question_text_stays_text_in_the_page() -> None:
+    """Content is untrusted: a prompt, a choice or an accepted answer never becomes markup."""
+    evil = "<img src=x onerror=alert(1)> ' \" **bold**"
+    say = (Says(Text(evil, "en", "current")),)
+    words_ = tuple((k, f"<{k}>") for k in ("kind", "number", "answer", "answer_line", "feedback", "see", "check"))
+    question = Question(
+        "q-x",
+        1,
+        "short",
+        say,
+        (),
+        (evil,),
+        say,
+        PageRef("guideline/part-a.md", say, "sec-a"),
+        True,
+        (*words_, ("correct", "ok"), ("wrong", "no"), ("empty", "none")),
+    )
+    choice = Question(
+        "q-y", 2, "single", say, (Choice("a", "A", say, True),), (), say, question.see, True, question.words
+    )
+    quiz = Quiz("lesson-x", (question, choice), tuple((k, f"<{k}>") for k in ("progress", "cleared", "clear")))
+    out = Writer("training/c/lesson-x.md", "en", {}).quiz(quiz)
+    assert "<img" not in out and "<check>" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "data-accepted='[&quot;&lt;img src=x onerror=alert(1)&gt; &#x27; \\&quot; **bold**&quot;]'" in out
+    assert '<a href="../../../guideline/part-a/#sec-a">' in out
