@@ -34,7 +34,7 @@ PROJECT = (
 """A valid project; cases append components or events."""
 COLLECTION_NAMES = (
     "publication, guideline, sources, organizations, legal_documents, standards, indicator_categories, "
-    "indicators, projects, pilots, glossary"
+    "indicators, projects, pilots, glossary, courses"
 )
 
 

@@ -117,6 +117,7 @@ def test_schema_command(tmp_path: Path, run_vkc: Run) -> None:
     assert schema["title"] == "VKC content file"
     assert schema["additionalProperties"] is False
     assert sorted(schema["properties"]) == [
+        "courses",
         "glossary",
         "guideline",
         "indicator_categories",
@@ -133,6 +134,10 @@ def test_schema_command(tmp_path: Path, run_vkc: Run) -> None:
     assert org["additionalProperties"] is False
     assert org["properties"]["abbreviation"]["description"] == "Short name, e.g. MOLIT."
     assert sorted(org["required"]) == ["country", "id", "name"]
+    question = schema["$defs"]["Question"]
+    assert question["additionalProperties"] is False
+    assert question["properties"]["see"]["description"] == "Id of the guideline section where the answer is written."
+    assert sorted(question["required"]) == ["feedback", "id", "kind", "prompt", "see"]
     date = schema["$defs"]["Source"]["properties"]["date"]["anyOf"][0]
     # A year is also an integer (YAML 1.2 editors read `date: 2024` as a number); the pattern
     # is tested against `vkc check` in test_schema_editor.py.

@@ -20,6 +20,7 @@ from .crossref import check_references
 from .diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from .relations import check_relations
 from .schema_errors import diagnostics_from_error
+from .training import check_courses
 from .versions import check_versions
 from .walk import localized_texts, nested_records
 from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, load_files
@@ -34,6 +35,7 @@ COLLECTIONS: dict[str, type[m.Record]] = {
     "projects": m.Project,
     "pilots": m.Pilot,
     "glossary": m.GlossaryTerm,
+    "courses": m.Course,
 }
 """Top-level keys that hold lists of records; several files may add to one list."""
 SINGLETONS: dict[str, type[BaseModel]] = {"publication": m.Publication, "guideline": m.Guideline}
@@ -240,6 +242,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
             by_id[nested.id] = nested
     diagnostics = collector.diagnostics
     diagnostics.extend(check_references(by_id, origins))
+    diagnostics.extend(check_courses(collector.record_origins))
     publication = collector.singletons.get("publication", (None, None))[0]
     guideline_model = collector.singletons.get("guideline", (None, None))[0]
     if (

@@ -17,7 +17,12 @@ from . import model as m
 from .diagnostics import Diagnostic, Severity
 from .yamlload import KeyPath, Origin
 
-REFERENCE_TARGETS: dict[str, type[m.Record]] = {
+TEACHABLE: tuple[type[m.Record], ...] = (m.Section, m.LegalDocument, m.Indicator, m.GlossaryTerm)
+"""What a lesson may read: guideline sections (chapters too), legal documents, indicators, terms."""
+CITABLE: tuple[type[m.Record], ...] = (*TEACHABLE, m.Standard, m.Source)
+"""What a lesson's key point may cite: what a lesson reads, and standards and sources."""
+
+REFERENCE_TARGETS: dict[str, type[m.Record] | tuple[type[m.Record], ...]] = {
     "sources": m.Source,
     "parent": m.Organization,
     "succeeded_by": m.Organization,
@@ -32,8 +37,11 @@ REFERENCE_TARGETS: dict[str, type[m.Record]] = {
     "standard": m.Standard,
     "project": m.Project,
     "component": m.Component,
+    "readings": TEACHABLE,
+    "cites": CITABLE,
+    "see": m.Section,
 }
-"""Field name -> the record kind its ids must name."""
+"""Field name -> the record kind (or kinds) its ids must name."""
 
 _KIND_NAMES = {
     m.Source: "source",
@@ -43,6 +51,9 @@ _KIND_NAMES = {
     m.Standard: "standard",
     m.Project: "project",
     m.Component: "component",
+    m.Section: "guideline section",
+    m.Indicator: "indicator",
+    m.GlossaryTerm: "glossary term",
 }
 
 
@@ -53,6 +64,14 @@ def _kind_name(kind: type[m.Record]) -> str:
 
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _kinds(kinds: type[m.Record] | tuple[type[m.Record], ...], *, articles: bool) -> str:
+    """``a guideline section, a legal document or an indicator``: the kinds a field may name."""
+    names = [_KIND_NAMES[k] for k in (kinds if isinstance(kinds, tuple) else (kinds,))]
+    if articles:
+        names = [_a(n) for n in names]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _references(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
@@ -115,10 +134,10 @@ def check_references(by_id: dict[str, m.Record], origins: dict[str, Origin]) -> 
                     at(
                         (*base, *path),
                         "ref.unknown-id",
-                        f"no {_KIND_NAMES[target_kind]} has the id '{ref}'",
+                        f"no {_kinds(target_kind, articles=False)} has the id '{ref}'",
                         f"did you mean '{close[0]}'?"
                         if close
-                        else f"add {_a(_KIND_NAMES[target_kind])} with this id, or correct the reference",
+                        else f"add {_kinds(target_kind, articles=True)} with this id, or correct the reference",
                     )
                 )
             elif not isinstance(target, target_kind):
@@ -126,8 +145,8 @@ def check_references(by_id: dict[str, m.Record], origins: dict[str, Origin]) -> 
                     at(
                         (*base, *path),
                         "ref.wrong-kind",
-                        f"'{ref}' is {_a(_kind_name(type(target)))}, not {_a(_KIND_NAMES[target_kind])}",
-                        f"'{name}' must name {_a(_KIND_NAMES[target_kind])}",
+                        f"'{ref}' is {_a(_kind_name(type(target)))}, not {_kinds(target_kind, articles=True)}",
+                        f"'{name}' must name {_kinds(target_kind, articles=True)}",
                     )
                 )
         for first, second, start, end in _dates_in_order(record):

@@ -452,3 +452,101 @@ class GlossaryTerm(Sourced):
     """What it means."""
     note: LText | None = None
     """Usage notes."""
+
+
+# -- training ----------------------------------------------------------------------------
+# Why courses are records of their own (not pages): a course is taught from the guideline,
+# so each lesson names what it reads and each question names the section where its answer
+# is written; `vkc check` can then hold the training to the text it teaches.
+
+Minutes = Annotated[
+    int,
+    Field(ge=1, le=10000),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 10000}, {"type": "string", "pattern": "^[0-9]+$"}]}
+    ),
+]
+
+
+class Choice(Model):
+    """One choice of a single- or multiple-choice question."""
+
+    id: Id
+    """Identifier of the choice within its question (e.g. a, b, c): the question's `answer` names it."""
+    text: LText
+    """What the choice says."""
+
+
+class KeyPoint(Model):
+    """A point a lesson teaches, restating what the cited text says (and nothing more)."""
+
+    text: LText
+    """The point, in new wording that asserts no fact the cited records do not state."""
+    cites: list[Id] = Field(min_length=1)
+    """Ids of the guideline sections, legal documents, indicators, glossary terms, standards or sources it restates."""
+
+
+class Question(Record):
+    """A self-check question whose answer is written in a section of the guideline."""
+
+    kind: Literal["single", "multiple", "short"]
+    """`single`: one right choice; `multiple`: one or more right choices; `short`: a short written answer."""
+    prompt: LText
+    """The question."""
+    choices: list[Choice] = Field(default_factory=list)
+    """The choices of a single- or multiple-choice question, in the order shown."""
+    answer: list[Id] = Field(default_factory=list)
+    """Ids of the right choices (exactly one for `single`)."""
+    accepted: list[LText] = Field(default_factory=list)
+    """For a `short` question: the accepted answers, each with its translations (case and spacing are ignored)."""
+    feedback: LText
+    """Why the answer is right, shown after the reader checks an answer (and in the trainer's handout)."""
+    see: Id
+    """Id of the guideline section where the answer is written."""
+
+
+class Lesson(Record):
+    """A lesson: what the learner will be able to do, what to read, the key points, a self-check."""
+
+    title: LText
+    """Title of the lesson."""
+    duration: Minutes | None = None
+    """Length of the lesson in minutes."""
+    objectives: list[LText] = Field(default_factory=list)
+    """What the learner will be able to do after the lesson (at least one)."""
+    readings: list[Id] = Field(default_factory=list)
+    """Ids of the guideline sections, legal documents, indicators and glossary terms the lesson reads."""
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    """The points the lesson teaches, each citing what it restates."""
+    questions: list[Question] = Field(default_factory=list)
+    """Self-check questions, in order."""
+
+
+class Module(Record):
+    """A group of lessons within a course."""
+
+    title: LText
+    """Title of the module."""
+    lessons: list[Lesson] = Field(min_length=1)
+    """Lessons, in the order they are taught."""
+
+
+class Course(Record):
+    """A training course built on the guideline: on the site, in handouts and in learning platforms.
+
+    Its texts are prepared by the editors from the records it cites; every key point cites
+    them and every question names the section where its answer is written.
+    """
+
+    title: LText
+    """Title of the course."""
+    summary: LText | None = None
+    """What the course is about, in a sentence or two."""
+    audience: LText
+    """Who the course is for."""
+    duration: Minutes
+    """Total length of the course in minutes (an integer; pages show it in hours and minutes)."""
+    outcomes: list[LText] = Field(min_length=1)
+    """Learning outcomes: what a learner can do after the course."""
+    modules: list[Module] = Field(min_length=1)
+    """Modules, in the order they are taught."""

@@ -25,7 +25,7 @@ def file_langs(name: str) -> tuple[Lang, ...]:
     """The languages a published file is written in.
 
     An edition is in its language (a bilingual one in Vietnamese and the other language); a
-    language archive in its own; the glossary exports and the open data carry every language.
+    language archive and a course's handout in its own; the glossary exports and the open data carry every language.
     """
     stem, ext = posixpath.splitext(posixpath.basename(name))
     for kind, lang, formats in edition_plan():
@@ -34,6 +34,8 @@ def file_langs(name: str) -> tuple[Lang, ...]:
     for lang in LANGS:
         if stem == f"site-{lang}":
             return (lang,)
+        if name.startswith("training/") and stem.endswith(f"-{lang}"):
+            return (lang,)  # a handout (vkc.document.training.handout_stem)
     return LANGS
 
 

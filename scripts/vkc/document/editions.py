@@ -43,8 +43,10 @@ from .nodes import (
 )
 from .pictures import changes_figure, timeline_figure
 
-EditionKind = Literal["guideline", "project", "bilingual"]
+EditionKind = Literal["guideline", "project", "bilingual", "handout"]
 EDITION_KINDS: tuple[EditionKind, ...] = ("guideline", "project", "bilingual")
+"""The editions of the whole publication (`vkc report --edition`); the training handouts, one
+per course, role and language, are named by :mod:`.training`."""
 
 
 def edition_plan() -> list[tuple[EditionKind, Lang, tuple[str, ...]]]:
@@ -85,11 +87,13 @@ class EditionDocument:
     """Language declared for the document (the PDF catalog's /Lang, the DOCX default)."""
     date: tuple[int, int, int]
     """Publication date (year, month, day): the document date, so builds are reproducible."""
+    name: str = ""
+    """File name without extension when the kind does not give it (a handout: ``training/COURSE-trainer-en``)."""
 
     @property
     def stem(self) -> str:
-        """File name without extension."""
-        return edition_stem(self.kind, self.lang)
+        """File name without extension (under ``downloads/``)."""
+        return self.name or edition_stem(self.kind, self.lang)
 
 
 def edition_document(
@@ -117,8 +121,16 @@ def edition_document(
         blocks += indicators_blocks(ctx)
         blocks += glossary_blocks(ctx)
         blocks += sources_blocks(ctx)
-    pub = content.publication
     kind_label = ctx.word("guideline" if kind == "guideline" else "edition_project")
+    doc = Document(lang, "", tuple(blocks))
+    return cover_edition(ctx, kind, doc, kind_label)
+
+
+def cover_edition(ctx: Ctx, kind: EditionKind, body: Document, kind_label: str, name: str = "") -> EditionDocument:
+    """An edition of ``body``'s blocks under the publication's cover, labelled ``kind_label``
+    ("Guideline", "Trainer's handout"...); ``name``: the file name when not the kind's own."""
+    pub = ctx.content.publication
+    lang = ctx.lang
     meta: dict[str, Inline] = {
         "title": ctx.text(pub.title),
         "kind-label": words(kind_label),
@@ -136,9 +148,9 @@ def edition_document(
     }
     if pub.subtitle:
         meta["subtitle"] = ctx.text(pub.subtitle)
-    title = ctx.resolve(pub.title).words
-    doc = Document(lang, f"{title} — {kind_label}", tuple(blocks), meta=meta)
-    return EditionDocument(kind, lang, doc, doc.title, ctx.resolve(pub.publisher).words, lang, _date(pub.date))
+    title = body.title or f"{ctx.resolve(pub.title).words} — {kind_label}"
+    doc = Document(lang, title, body.blocks, meta=meta)
+    return EditionDocument(kind, lang, doc, doc.title, ctx.resolve(pub.publisher).words, lang, _date(pub.date), name)
 
 
 def _date(date: PartialDate) -> tuple[int, int, int]:

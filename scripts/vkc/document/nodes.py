@@ -365,7 +365,75 @@ class Figure:
     """What it shows: ``timeline``, ``changes`` or ``progress``."""
 
 
-Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files, Figure]
+@dataclass(frozen=True)
+class Choice:
+    """One choice of a question: its words and, where the answers are shown, whether it is right."""
+
+    id: str
+    """The choice's id in the content (the value a form submits, the key SCORM and Moodle use)."""
+    letter: str
+    """Its label by position (A, B, C...), the same in every language."""
+    body: Inline
+    correct: bool | None
+    """True or False where the document shows the answers; None where it hides them."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A self-check question of a lesson.
+
+    Why one node for every output: the site makes it a form answered in the browser, the
+    handouts print it (with the answer only in the trainer's), and the learning-platform
+    exports read the same choices and answers; what the question says and which choices are
+    right is decided once, here. ``answers`` False (the learner's handout) leaves out every
+    right answer and the feedback; the site keeps them to check the reader's answer.
+    """
+
+    id: str
+    """The question's record id: its anchor on the page and its key in stored progress."""
+    number: int
+    """Its number within the lesson, from 1."""
+    kind: Literal["single", "multiple", "short"]
+    prompt: Inline
+    choices: tuple[Choice, ...]
+    """The choices (empty for a short question)."""
+    accepted: tuple[str, ...]
+    """For a short question: the accepted answers as plain text in the reader's language
+    (empty when the answers are hidden)."""
+    feedback: Inline
+    """Why the answer is right (empty when the answers are hidden)."""
+    see: PageRef
+    """The section where the answer is written."""
+    answers: bool
+    """Whether the right answers and the feedback are given."""
+    words: tuple[tuple[str, str], ...]
+    """Interface words in the reader's language by key: ``kind`` (single/multiple/short
+    choice), ``answer``, ``feedback``, ``see``, ``check``, ``correct``, ``wrong``,
+    ``your_answer``, ``choose`` (a hint per kind)."""
+
+    def word(self, key: str) -> str:
+        """One of :attr:`words`."""
+        return dict(self.words)[key]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The self-check of a lesson: its questions, and what a reader's browser may store.
+
+    ``id`` (the lesson's id) keys the progress a browser keeps; ``words`` are the interface
+    words of the whole quiz (``title``, ``clear``, ``cleared``, ``progress``, ``local``).
+    """
+
+    id: str
+    questions: tuple[Question, ...]
+    words: tuple[tuple[str, str], ...]
+
+    def word(self, key: str) -> str:
+        """One of :attr:`words`."""
+        return dict(self.words)[key]
+
+
+Block = Union[Heading, Para, Body, Notice, Fields, Items, Table, Group, Pair, Files, Figure, Quiz]
 
 
 @dataclass(frozen=True)
@@ -416,6 +484,13 @@ def texts(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Text]:
         elif isinstance(block, Pair):
             yield from texts(block.left)
             yield from texts(block.right)
+        elif isinstance(block, Quiz):
+            for question in block.questions:
+                yield from _inline_texts(question.prompt)
+                for choice in question.choices:
+                    yield from _inline_texts(choice.body)
+                yield from _inline_texts(question.feedback)
+                yield from _inline_texts(question.see.label)
 
 
 def _inline_texts(runs: Inline) -> Iterator[Text]:

@@ -48,6 +48,7 @@ from .nodes import (
 from .pictures import changes_figure, timeline_figure, timeline_table
 from .status import status_blocks
 from .terms import first_uses
+from .training import LessonPlace, course_page, lesson_page, readers_of, taught_in, training_generators
 
 PAGE_OF_COLLECTION: dict[str, str] = {
     "sources": "sources.md",
@@ -60,7 +61,8 @@ PAGE_OF_COLLECTION: dict[str, str] = {
     "pilots": "pilot.md",
     "glossary": "glossary.md",
 }
-"""The page that holds the records of each collection (nested records go with their parent)."""
+"""The page that holds the records of each collection (nested records go with their parent);
+courses have a page each and a page per lesson (:func:`course_page`, :func:`lesson_page`)."""
 
 OPEN_DATA: tuple[str, ...] = (*sorted(COLLECTIONS), "guideline", "publication")
 """The open-data files under ``downloads/data/`` (``NAME.json`` and ``NAME.csv``)."""
@@ -74,7 +76,16 @@ def part_page(part: m.Part) -> str:
 def record_pages(content: Content) -> dict[str, str]:
     """The page of every record id, nested records included."""
     pages: dict[str, str] = {}
+    for course in content.collection("courses", m.Course):
+        pages[course.id] = course_page(course)
+        for module in course.modules:
+            pages[module.id] = course_page(course)
+            for lesson in module.lessons:
+                for _, nested in nested_records(lesson):
+                    pages[nested.id] = lesson_page(course, lesson)
     for collection, records in content.records.items():
+        if collection == "courses":
+            continue
         page = PAGE_OF_COLLECTION[collection]
         for record in records:
             for _, nested in nested_records(record):
@@ -98,11 +109,19 @@ def nav_order(content: Content) -> list[str | tuple[str, list[str]]]:
     """The navigation: page paths in order, the guideline as a section."""
     guideline = ["guideline/index.md", *[part_page(p) for p in content.guideline.parts]]
     browse = [path for path, _ in BROWSE_GENERATORS]
-    rest = [p for p in page_paths(content) if p not in guideline and p not in browse and p != "index.md"]
-    # The listing pages as a section after the record pages they list, before the
-    # publication's own pages (About, translation status).
+    training = [path for path, _ in training_generators(content)]
+    rest = [
+        p
+        for p in page_paths(content)
+        if p not in guideline and p not in browse and p not in training and p != "index.md"
+    ]
+    # The listing pages as a section after the record pages they list, then the courses
+    # taught from them, before the publication's own pages (About, translation status).
     at = rest.index("about.md")
-    return ["index.md", ("guideline", guideline), *rest[:at], ("browse", browse), *rest[at:]]
+    sections: list[str | tuple[str, list[str]]] = [("browse", browse)]
+    if training:
+        sections.append(("training", training))
+    return ["index.md", ("guideline", guideline), *rest[:at], *sections, *rest[at:]]
 
 
 def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, Generator]]:
@@ -118,6 +137,7 @@ def _generators(content: Content, downloads: Sequence[str]) -> list[tuple[str, G
         ("glossary.md", glossary),
         ("sources.md", sources),
         *BROWSE_GENERATORS,
+        *training_generators(content, downloads),
         ("about.md", _about_page(list(downloads))),
         ("translation-status.md", _translation_status),
     ]
@@ -484,6 +504,7 @@ def _home(ctx: Ctx) -> tuple[str, list[Block]]:
         ("legal.md", "legal"),
         ("glossary.md", "glossary"),
         ("sources.md", "sources"),
+        *([("training/index.md", "training")] if ctx.content.records.get("courses") else []),
         ("about.md", "about"),
     ]
     out.append(Items(tuple(((PageRef(path, words(ctx.word(key))),), ()) for path, key in links)))
@@ -516,20 +537,23 @@ def _part_page(part: m.Part) -> Generator:
         title = (Words(numbered_title(number, "", ctx.lang)), *ctx.plain(part.title))
         out: list[Block] = [Heading(1, title, part.id, ctx.heading_notes(part.title))]
         out += [*ctx.body(part.intro), *ctx.marks(part)]
+        readers = readers_of(ctx.content)
         for chapter in part.chapters:
-            out += _section(ctx, chapter, numbers, 2)
+            out += _section(ctx, chapter, numbers, 2, readers)
         plain_title = part.title.text(ctx.lang) or part.title.vi
         return f"{number}. {' '.join(plain_title.split())}", out
 
     return generate
 
 
-def _section(ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int) -> list[Block]:
+def _section(
+    ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int, readers: dict[str, list[LessonPlace]]
+) -> list[Block]:
     label = (Words(f"{numbers[section.id]} "), *ctx.plain(section.title))
     out: list[Block] = [Heading(level, label, section.id, ctx.heading_notes(section.title))]
-    out += [*ctx.body(section.body), *ctx.marks(section)]
+    out += [*ctx.body(section.body), *ctx.marks(section), *taught_in(ctx, section.id, readers)]
     for sub in section.sections:
-        out += _section(ctx, sub, numbers, level + 1)
+        out += _section(ctx, sub, numbers, level + 1, readers)
     return out
 
 

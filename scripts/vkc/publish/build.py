@@ -36,6 +36,7 @@ from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
 from ..document.nodes import Document, FileFacts
 from ..document.pages import page_documents, record_pages
+from ..document.training import handout_files
 from ..document.versions import (
     Release,
     changes_documents,
@@ -167,7 +168,7 @@ def generate(b: Build) -> None:
     """Build the page documents once, and write them as Markdown for mkdocs; then the pages of
     every earlier version from its snapshot, and each version's What-changed page."""
     content = b.loaded
-    downloads = [*edition_files(), *GLOSSARY_FILES] if b.editions else []
+    downloads = _download_names(b, content)
     site_url = _site_url(b)
     b.documents = page_documents(
         content, changed=b.changed, downloads=downloads, site_url=site_url, published=b.published
@@ -181,11 +182,23 @@ def generate(b: Build) -> None:
             continue
         tree = f"versions/{release.version.id}/"
         own = {name.removeprefix(tree): facts for name, facts in b.published.items() if name.startswith(tree)}
-        documents = page_documents(release.content, downloads=downloads, site_url=site_url, published=own, tree=tree)
+        documents = page_documents(
+            release.content,
+            downloads=_download_names(b, release.content),
+            site_url=site_url,
+            published=own,
+            tree=tree,
+        )
         b.version_documents |= {tree + path: per_lang for path, per_lang in documents.items()}
         b.pages |= write_version_pages(release, documents, b.documents, current, site_url.rstrip("/") + "/")
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
+
+
+def _download_names(b: Build, content: Content) -> list[str]:
+    """The files the build writes under a tree's ``downloads/`` that pages list (a version's
+    own courses give its handouts)."""
+    return [*edition_files(), *handout_files(content), *GLOSSARY_FILES] if b.editions else []
 
 
 def downloads(b: Build) -> None:

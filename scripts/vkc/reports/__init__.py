@@ -12,8 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..content import Content
+from ..document.training import HANDOUT_FORMATS
 from ..model import PartialDate
-from .editions import EDITION_KINDS, Edition, EditionKind, build_edition, edition_plan
+from .editions import EDITION_KINDS, Edition, EditionKind, build_edition, build_handouts, edition_plan
 from .render import FONT_DIRS, ReportError, font_set, render_docx, render_pdf
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "EditionKind",
     "ReportError",
     "build_edition",
+    "build_handouts",
     "edition_plan",
     "render_docx",
     "render_outputs",
@@ -43,8 +45,9 @@ def render_outputs(
     """
     font_set(font_dirs)  # fail early, once, when a font is missing
     jobs: list[tuple[str, Callable[[], bytes]]] = []
-    for kind, lang, formats in edition_plan():
-        edition = build_edition(content, kind, lang, stale_since)
+    editions = [(build_edition(content, kind, lang, stale_since), formats) for kind, lang, formats in edition_plan()]
+    editions += [(handout, HANDOUT_FORMATS) for handout in build_handouts(content, stale_since)]
+    for edition, formats in editions:
         for fmt in formats:
             if fmt == "pdf":
                 jobs.append((f"{edition.stem}.pdf", _pdf_job(edition, font_dirs)))
@@ -77,6 +80,7 @@ def write_editions(
     written = []
     for name, data in outputs.items():
         path = downloads / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # handouts go under training/
         path.write_bytes(data)
         written.append(path)
     return written

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from ..content import Content
 from ..document.editions import EDITION_KINDS, EditionDocument, EditionKind, edition_document, edition_plan
+from ..document.training import handout_editions
 from ..model import Lang, PartialDate
 from .pandoc_markdown import edition_figures, edition_markdown
 
-__all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "edition_plan"]
+__all__ = ["EDITION_KINDS", "Edition", "EditionKind", "build_edition", "build_handouts", "edition_plan"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,14 @@ def build_edition(
     content: Content, kind: EditionKind, lang: Lang, stale_since: Mapping[int, PartialDate] | None = None
 ) -> Edition:
     """The Markdown and metadata of one edition (``lang`` may not be vi for ``bilingual``)."""
-    doc = edition_document(content, kind, lang, stale_since)
+    return _marked_up(edition_document(content, kind, lang, stale_since))
+
+
+def build_handouts(content: Content, stale_since: Mapping[int, PartialDate] | None = None) -> list[Edition]:
+    """Every training handout (per course, language, trainer's and learner's), marked up."""
+    return [_marked_up(doc) for doc in handout_editions(content, stale_since)]
+
+
+def _marked_up(doc: EditionDocument) -> Edition:
     markdown, metadata = edition_markdown(doc.document)
     return Edition(doc, markdown, metadata, edition_figures(doc.document.blocks))

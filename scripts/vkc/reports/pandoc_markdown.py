@@ -35,6 +35,8 @@ from ..document.nodes import (
     PageRef,
     Pair,
     Para,
+    Question,
+    Quiz,
     Ref,
     Says,
     Small,
@@ -197,7 +199,32 @@ class Writer:
             return f"::: {{.figure figure={block.id}}}\n{esc(block.caption)}\n:::\n\n{self._table(block.table)}"
         if isinstance(block, Files):
             return "\n".join(f"- {esc(name)}" for name in block.names) + "\n"
+        if isinstance(block, Quiz):
+            return "\n".join(self._question(q) for q in block.questions)
         raise TypeError(f"no pandoc Markdown for {type(block).__name__}")
+
+    def _question(self, question: Question) -> str:
+        """A question for paper: the prompt, the choices by letter, a line to write on (the
+        learner's) or the answer, the explanation and where it is written (the trainer's)."""
+        word = question.word
+        lines = [f"**{esc(word('number'))}.** {self.inline(question.prompt)} *{esc(word('kind'))}*", ""]
+        for choice in question.choices:
+            # The right choices in bold (readable in black and white), then named by letter.
+            text = f"{esc(choice.letter + '.')} {self.inline(choice.body)}"
+            lines.append(f"- **{text}**" if choice.correct else f"- {text}")
+        if question.choices:
+            lines.append("")
+        if question.answers:
+            if question.choices:
+                right = ", ".join(c.letter for c in question.choices if c.correct)
+                lines.append(f"**{esc(word('answer'))}:** {esc(right)}")
+            else:
+                lines.append(f"**{esc(word('answer'))}:** " + " / ".join(esc(a) for a in question.accepted))
+            lines += ["", f"**{esc(word('feedback'))}:** {self.inline(question.feedback)}"]
+        elif not question.choices:
+            lines.append(f"{esc(word('answer_line'))}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_")
+        lines += ["", f"*{esc(word('see'))}:* {self.inline(question.see.label)}", ""]
+        return "\n".join(lines)
 
     def _table(self, table: Table) -> str:
         """A pipe table whose columns take ``widths`` (relative) of the text width.

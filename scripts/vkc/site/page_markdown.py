@@ -43,6 +43,8 @@ from ..document.nodes import (
     PageRef,
     Pair,
     Para,
+    Question,
+    Quiz,
     Ref,
     Says,
     Small,
@@ -154,6 +156,18 @@ class Writer:
         rel = posixpath.relpath(target_page, posixpath.dirname(self.path) or ".")
         return f"{rel}#{anchor}" if anchor else rel
 
+    def url(self, target_page: str, anchor: str = "") -> str:
+        """The address of ``target_page#anchor`` relative to this page's URL, for raw HTML
+        (mkdocs rewrites ``.md`` links only in Markdown): pages are directory URLs."""
+        if target_page == self.path:
+            return f"#{anchor}" if anchor else "#"
+        up = "../" * (self.path.count("/") + (0 if self.path.endswith("index.md") else 1))
+        if target_page == "index.md" or target_page.endswith("/index.md"):
+            folder = target_page[: -len("index.md")]
+        else:
+            folder = target_page[: -len(".md")] + "/"
+        return f"{up}{folder}#{anchor}" if anchor else f"{up}{folder}"
+
     def root(self) -> str:
         """The way up from this page's URL to the site's root (pages are directory URLs)."""
         depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1) + (0 if self.lang == "vi" else 1)
@@ -244,7 +258,102 @@ class Writer:
                 f'<a href="{html.escape(self.download(name))}">{posixpath.basename(name)}</a>' for name in block.names
             ]
             return f'<p class="vkc-open-data">{html.escape(block.label)}: ' + " · ".join(links) + "</p>"
+        if isinstance(block, Quiz):
+            return self.quiz(block)
         raise TypeError(f"no Markdown for {type(block).__name__}")
+
+    # -- self-check questions ----------------------------------------------------------------
+
+    def html(self, runs: Inline) -> str:
+        """Inline runs as HTML, for the raw HTML of a form (Markdown is not read inside it)."""
+        out: list[str] = []
+        for run in runs:
+            if isinstance(run, Words):
+                out.append(html.escape(run.text))
+            elif isinstance(run, Says):
+                own = html.escape(plain(run.text.words))
+                out.append(f'<span lang="vi">{own}</span>' if run.text.state == "missing" else own)
+            elif isinstance(run, PageRef):
+                out.append(f'<a href="{html.escape(self.url(run.path, run.anchor))}">{self.html(run.label)}</a>')
+            elif isinstance(run, Ref):
+                page = self.pages.get(run.record_id)
+                label = self.html(run.label)
+                out.append(f'<a href="{html.escape(self.url(page, run.record_id))}">{label}</a>' if page else label)
+            elif isinstance(run, Strong):
+                out.append(f"<strong>{self.html(run.body)}</strong>")
+            elif isinstance(run, Small | Emph | Lang_):
+                out.append(self.html(run.body))
+            else:
+                raise TypeError(f"no HTML for {type(run).__name__}")
+        return "".join(out)
+
+    def quiz(self, quiz: Quiz) -> str:
+        """The self-check as native controls (radio buttons, check boxes, a text field in a
+        fieldset with its legend): answered with the keyboard and a screen reader, checked by
+        ``vkc-quiz.js`` in the browser, with no server. No ``<form>``: nothing is submitted,
+        and the build refuses forms inside page text (:mod:`vkc.publish.check`). The script gets its words from the
+        data- attributes and announces the verdict and the explanation in a live region; the
+        progress stays in the reader's localStorage. Raw HTML without blank lines: Markdown
+        leaves it alone."""
+        first = quiz.questions[0] if quiz.questions else None
+        data = {
+            "data-vkc-quiz": quiz.id,
+            "data-progress": quiz.word("progress"),
+            "data-cleared": quiz.word("cleared"),
+            "data-correct": first.word("correct") if first else "",
+            "data-wrong": first.word("wrong") if first else "",
+            "data-empty": first.word("empty") if first else "",
+        }
+        attrs = " ".join(f'{key}="{html.escape(value)}"' for key, value in data.items())
+        parts = [f'<div class="vkc-quiz" {attrs}>']
+        parts += [self.question(q) for q in quiz.questions]
+        parts.append(
+            '<p class="vkc-quiz__footer"><button type="button" class="md-button vkc-quiz__clear" hidden>'
+            f'{html.escape(quiz.word("clear"))}</button> <span class="vkc-quiz__status" role="status"></span></p>'
+        )
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    def question(self, q: Question) -> str:
+        """One question: a fieldset, a Check button and a live region (see :meth:`quiz`)."""
+        hint = f"{q.id}-hint"
+        data = f'data-kind="{q.kind}"'
+        if q.answers and q.choices:
+            data += f' data-answer="{html.escape(" ".join(c.id for c in q.choices if c.correct))}"'
+        if q.answers and q.kind == "short":
+            data += f" data-accepted='{html.escape(json.dumps(list(q.accepted), ensure_ascii=False), quote=True)}'"
+        lines = [
+            f'<div class="vkc-question" id="{q.id}" {data}>',
+            f'<fieldset aria-describedby="{hint}">',
+            f'<legend><span class="vkc-question__number">{html.escape(q.word("number"))}.</span> '
+            f"{self.html(q.prompt)}</legend>",
+            f'<p class="vkc-question__hint" id="{hint}">{html.escape(q.word("kind"))}</p>',
+        ]
+        kind = "radio" if q.kind == "single" else "checkbox"
+        for choice in q.choices:
+            field_id = f"{q.id}-{choice.id}"
+            lines.append(
+                f'<div class="vkc-choice"><input type="{kind}" name="{q.id}" id="{field_id}" '
+                f'value="{html.escape(choice.id)}"> <label for="{field_id}">{self.html(choice.body)}</label></div>'
+            )
+        if q.kind == "short":
+            field_id = f"{q.id}-text"
+            lines.append(
+                f'<div class="vkc-choice vkc-choice--short"><label for="{field_id}">'
+                f'{html.escape(q.word("answer_line"))}</label> <input type="text" name="{q.id}" id="{field_id}" '
+                'autocomplete="off" spellcheck="false"></div>'
+            )
+        lines += [
+            "</fieldset>",
+            f'<p class="vkc-question__actions"><button type="button" class="md-button vkc-question__check" hidden>'
+            f"{html.escape(q.word('check'))}</button></p>",
+            '<div class="vkc-question__result" aria-live="polite"><p class="vkc-question__verdict"></p>',
+            f'<p class="vkc-question__feedback" hidden><strong>{html.escape(q.word("feedback"))}:</strong> '
+            f"{self.html(q.feedback)}</p></div>",
+            f'<p class="vkc-question__see">{html.escape(q.word("see"))}: {self.html((q.see,))}</p>',
+            "</div>",
+        ]
+        return "\n".join(lines)
 
     # -- glossary terms --------------------------------------------------------------------
 
