@@ -70,12 +70,10 @@ def mark_languages(page: str, default: str = "") -> str:
     """
     look_for = _LOOK_FOR.get(default.split("-")[0])
     if look_for is not None:
-        last = None
-        for last in look_for.finditer(page):
-            pass
-        if last is None:
+        ends = [m.end() for m in look_for.finditer(page)]
+        if not ends:
             return page
-        cut = page.find("<", last.end())
+        cut = page.find("<", ends[-1])
         if cut >= 0:
             return _walk(page[:cut], default) + page[cut:]
     return _walk(page, default)
