@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -52,6 +53,7 @@ from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
 from ..reports.render import ReportError
 from ..search import write_offline, write_search
+from ..search.index import page_entries
 from ..site import engine
 from ..site.data import write_open_data
 from ..site.feeds import write_feeds
@@ -75,7 +77,7 @@ from ..site.urls import tree_listing
 from ..snapshots import read_snapshot, snapshot_path
 from ..versions import versions_dir
 from .cache import PageCache
-from .check import PageScan, Resolved, check_site, scan_html
+from .check import PageScan, Resolved, check_site, resolve_links, scan_html
 from .reuse import read_manifest, write_manifest
 from .staging import remove_stale, staging_dir, swap_in
 
@@ -284,6 +286,12 @@ def mkdocs(b: Build) -> None:
     for (plan, _), output in zip(jobs, outcomes, strict=True):
         plan.theme = output.theme or plan.theme
         b.result.rendered += [PREFIXES[plan.lang] + dest for dest in output.pages.values()]
+        by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
+        for dest, derived in output.derived.items():
+            key = by_dest[dest]
+            b.pages_cache.put("scans", key, derived["scan"])
+            b.pages_cache.put("links", f"{key}:", derived["links"])
+            b.pages_cache.put("search", f"{key}:{derived['sub']}", derived["search"])
     b.result.rebuilt = [plan.lang for plan, _ in jobs]
     for plan in plans:
         b.built[plan.lang] = _scans(b, plan)
@@ -383,8 +391,29 @@ def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], b
             engine.link_or_copy(published / rel, site / rel)
     templates = b.pages_cache.folder / "templates"
     templates.mkdir(parents=True, exist_ok=True)
-    job = None if reuse_theme and not render else engine.Job(cfg, tuple(render), not reuse_theme, str(templates))
+    job = (
+        None
+        if reuse_theme and not render
+        else engine.Job(
+            cfg, tuple(render), not reuse_theme, str(templates), functools.partial(derive_page, PREFIXES[lang])
+        )
+    )
     return _Plan(lang, site, language, keys, theme if reuse_theme else [], job)
+
+
+def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, Any]:
+    """What later steps need from one rendered page (run where the page is rendered): the site
+    check's scan and resolved links, and the page's search entries."""
+    scan = scan_html(page_html)
+    sub = ""
+    if dest.startswith("versions/"):  # an earlier version's page: indexed apart, from its folder
+        sub = "/".join(dest.split("/")[:2]) + "/"
+    return {
+        "scan": [sorted(scan.ids), scan.links, scan.problems],
+        "links": resolve_links(prefix + dest, scan.links),
+        "search": page_entries(dest.removeprefix(sub), page_html),
+        "sub": sub,
+    }
 
 
 def _write(path: Path, data: bytes) -> None:

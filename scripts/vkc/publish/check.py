@@ -142,7 +142,7 @@ def check_site(
         problems += [f"{name}: {p}" for p in scan.problems]
         resolved = memo.get(name) if memo else None
         if resolved is None:
-            resolved = [_resolve(name, link) for link in scan.links]
+            resolved = resolve_links(name, scan.links)
             if memo:
                 memo.put(name, resolved)
         for link, target, fragment, folder in resolved:
@@ -161,6 +161,11 @@ def _inventory(root: Path) -> tuple[set[str], set[str]]:
         dirs.update(f"{rel}/{d}".lstrip("/") for d in subdirs)
         files.update(f"{rel}/{n}".lstrip("/") for n in names)
     return files, dirs
+
+
+def resolve_links(page: str, links: list[str]) -> list[Resolved]:
+    """What each link of the page at ``page`` in the tree names, before looking at the tree."""
+    return [_resolve(page, link) for link in links]
 
 
 def _resolve(page: str, link: str) -> Resolved:

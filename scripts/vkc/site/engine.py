@@ -26,7 +26,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -132,6 +132,9 @@ class Job:
     """Also copy the theme's files and render its templates (404.html)."""
     templates: str = ""
     """A folder for the compiled theme templates (Jinja's bytecode cache), kept between builds."""
+    derive: Callable[[str, str], Any] | None = None
+    """Called with each rendered page's output path and HTML, in the worker: what the build
+    derives from a page (its check, its search entries) is then made on every core."""
 
 
 @dataclass
@@ -143,6 +146,8 @@ class Output:
     """Source path -> output path of each page rendered."""
     theme: list[str] = field(default_factory=list)
     """Output paths of the theme's files and templates."""
+    derived: dict[str, Any] = field(default_factory=dict)
+    """What ``Job.derive`` returned, by output path."""
     seconds: float = 0.0
 
 
@@ -244,6 +249,8 @@ def _render(job: Job, out: Output) -> None:
         assert file.page is not None
         _build_page(file.page, config, doc_files, nav, env)
         out.pages[file.src_uri] = file.dest_uri
+        if job.derive is not None:
+            out.derived[file.dest_uri] = job.derive(file.dest_uri, (site / file.dest_uri).read_text(encoding="utf-8"))
     config.plugins.on_post_build(config=config)
 
 

@@ -65,18 +65,28 @@ _LOOK_FOR = {"vi": _ANY_KO, "ko": _ANY_VI, "en": re.compile(f"[{_HANGUL}{_VI_ONL
 def mark_languages(page: str, default: str = "") -> str:
     """``page`` (HTML) with every run of Korean or Vietnamese outside its language in a span.
 
-    Only the page up to the text holding the last letter of another script is walked: the rest
-    has nothing to mark (the walk over every tag was a fifth of a page's build).
+    Only the page up to the last text that may need a mark is walked: the rest has nothing to
+    mark (the walk over every tag was a fifth of a page's build).
     """
     look_for = _LOOK_FOR.get(default.split("-")[0])
-    if look_for is not None:
-        ends = [m.end() for m in look_for.finditer(page)]
-        if not ends:
-            return page
-        cut = page.find("<", ends[-1])
-        if cut >= 0:
-            return _walk(page[:cut], default) + page[cut:]
-    return _walk(page, default)
+    if look_for is None:
+        return _walk(page, default)
+    cut = 0
+    for hit in reversed([m.start() for m in look_for.finditer(page)]):
+        if hit < cut:
+            continue
+        start = page.rfind(">", 0, hit) + 1
+        tag = _TAG.match(page, page.rfind("<", 0, start))
+        end = page.find("<", hit)
+        end = len(page) if end < 0 else end
+        own = _LANG_ATTR.search(tag.group(3)) if tag and not tag.group(1) and tag.end() == start else None
+        # The first text of an element that says its language (a language switch's "한국어"):
+        # what it holds is in that language already, and nothing in it is marked.
+        if own and _mark(page[start:end], own.group(1)) == page[start:end]:
+            continue
+        cut = end
+        break
+    return _walk(page[:cut], default) + page[cut:] if cut else page
 
 
 def _walk(page: str, default: str) -> str:
