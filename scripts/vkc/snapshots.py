@@ -10,13 +10,12 @@ written into the files of today's loader.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .content import Content, content_files, load_content
 from .diagnostics import ContentError, Diagnostic, display_path
@@ -58,10 +57,27 @@ def _problem(path: Path, message: str, hint: str = "") -> ContentError:
     return ContentError([Diagnostic(display_path(path), 0, 0, "version.snapshot", message, hint=hint)])
 
 
+_READ: dict[str, Content] = {}
+"""Snapshots read by this process, by a digest of their bytes and their folder's file names: a
+published version never changes, and the live preview builds every version on every edit."""
+
+
 def read_snapshot(path: Path) -> Content:
     """The validated content of a snapshot; :class:`ContentError` names the file and the reason."""
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        siblings = sorted(p.name for p in path.parent.iterdir())
+    except OSError as exc:
+        raise _problem(path, f"the snapshot cannot be read: {exc}", "restore the file from git") from exc
+    key = hashlib.sha256(raw + "\0".join(siblings).encode("utf-8")).hexdigest()
+    if key not in _READ:
+        _READ[key] = _read(path, raw)
+    return _READ[key]
+
+
+def _read(path: Path, raw: bytes) -> Content:
+    try:
+        data = json.loads(raw)
     except (OSError, ValueError) as exc:
         raise _problem(path, f"the snapshot cannot be read: {exc}", "restore the file from git") from exc
     version = data.get("format") if isinstance(data, dict) else None
@@ -82,7 +98,8 @@ def read_snapshot(path: Path) -> Content:
             if not target.resolve().is_relative_to(tmp.resolve()):
                 raise _problem(path, f"the snapshot names a file outside its folder: {rel!r}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            # JSON, which YAML reads: PyYAML's emitter took seconds over a whole publication.
+            target.write_text(json.dumps(values, ensure_ascii=False, indent=1), encoding="utf-8")
         content, diagnostics = load_content(tmp)
         shown = display_path(tmp)
         diagnostics = [
