@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -475,6 +475,7 @@ def cards(b: Build) -> None:
         return
     site_url = _site_url(b)
     host = urlsplit(site_url).hostname or ""
+    wanted: list[tuple[Card, str, Path]] = []
     for lang in LANGS:
         site = site_of(b.loaded, lang, site_url)
         docs = {path: per_lang[lang] for path, per_lang in b.documents.items()}
@@ -487,14 +488,19 @@ def cards(b: Build) -> None:
             above = "" if title == site.name else site.name
             text = description(doc, site).removeprefix(f"{title}: ")
             card = Card(lang, above, shorten(title, 100), text, f"{LANG_NAMES[lang]} · {host}")
-            digest = card_digest(card) + ".png"
-            stored = b.pages_cache.file("cards", digest)
-            if stored is None:
-                try:
-                    stored = b.pages_cache.put_file("cards", digest, render_card(card))
-                except ReportError as exc:
-                    raise error("mkdocs.yml", "site.cards", str(exc)) from exc
-            engine.link_or_copy(stored, b.staging / (PREFIXES[lang] + card_path(path)))
+            wanted.append((card, card_digest(card) + ".png", b.staging / (PREFIXES[lang] + card_path(path))))
+    missing = {digest: card for card, digest, _ in wanted if b.pages_cache.file("cards", digest) is None}
+    # Typst renders outside Python's lock: threads use every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        try:
+            for digest, image in zip(missing, pool.map(render_card, missing.values()), strict=True):
+                b.pages_cache.put_file("cards", digest, image)
+        except ReportError as exc:
+            raise error("mkdocs.yml", "site.cards", str(exc)) from exc
+    for _, digest, target in wanted:
+        stored = b.pages_cache.file("cards", digest)
+        assert stored is not None
+        engine.link_or_copy(stored, target)
 
 
 def _site_url(b: Build) -> str:

@@ -17,12 +17,15 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
+import os
 import re
 import zipfile
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import cast
 from urllib.parse import urlsplit
@@ -169,48 +172,56 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
     ``index.html`` there that links to their language folder.
     """
     web_root = web_root.rstrip("/") + "/"
+    (root / "downloads").mkdir(exist_ok=True)
+    work = functools.partial(_write_archive, root, prefixes=dict(prefixes), web_root=web_root)
+    langs = list(prefixes)
+    if (os.cpu_count() or 1) > 1 and len(langs) > 1:  # deflating a language's pages is work for a core
+        with ProcessPoolExecutor(max_workers=min(len(langs), os.cpu_count() or 1)) as pool:
+            return dict(zip(langs, pool.map(work, langs), strict=True))
+    return {lang: work(lang) for lang in langs}
+
+
+def _write_archive(root: Path, lang: str, *, prefixes: dict[str, str], web_root: str) -> Path:
+    """Write ``downloads/site-<lang>.zip`` (see :func:`write_archives`)."""
+    prefix = prefixes[lang]
     downloads = root / "downloads"
-    downloads.mkdir(exist_ok=True)
-    out: dict[str, Path] = {}
-    for lang, prefix in prefixes.items():
-        # No 404 page: the file system never serves one (its root-relative links would
-        # point to the web).
-        members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith((".map", "404.html"))}
-        members |= {
-            f"downloads/{p.relative_to(downloads).as_posix()}"
-            for p in downloads.rglob("*")
-            if p.is_file() and not p.name.startswith("site-") and _member_of(lang, p.relative_to(downloads).as_posix())
+    # No 404 page: the file system never serves one (its root-relative links would
+    # point to the web).
+    members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith((".map", "404.html"))}
+    members |= {
+        f"downloads/{p.relative_to(downloads).as_posix()}"
+        for p in downloads.rglob("*")
+        if p.is_file() and not p.name.startswith("site-") and _member_of(lang, p.relative_to(downloads).as_posix())
+    }
+    folder = f"vkc-{lang}/"
+    target = downloads / f"site-{lang}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            data = (root / name).read_bytes()
+            if name.endswith(".html"):
+                page_html = _rewrite(name, data.decode("utf-8"), members, web_root)
+                data = _archive_page(name, page_html, lang, prefix, web_root).encode("utf-8")
+            info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+        extras = {
+            prefix + ARCHIVE_SCRIPT: (ASSETS / "vkc-archive.js").read_bytes(),
+            PAGE_LIST: _page_list(lang, sorted(n for n in members if n.endswith(".html"))),
         }
-        folder = f"vkc-{lang}/"
-        target = downloads / f"site-{lang}.zip"
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in sorted(members):
-                data = (root / name).read_bytes()
-                if name.endswith(".html"):
-                    page_html = _rewrite(name, data.decode("utf-8"), members, web_root)
-                    data = _archive_page(name, page_html, lang, prefix, web_root).encode("utf-8")
-                info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, data)
-            extras = {
-                prefix + ARCHIVE_SCRIPT: (ASSETS / "vkc-archive.js").read_bytes(),
-                PAGE_LIST: _page_list(lang, sorted(n for n in members if n.endswith(".html"))),
-            }
-            for name, data in extras.items():
-                info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, data)
-            if prefix:
-                start = f"{prefix}index.html"
-                page = (
-                    f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
-                    f'<meta http-equiv="refresh" content="0; url={start}"><title>VKC</title>'
-                    f'<a href="{start}">{start}</a></html>\n'
-                )
-                info = zipfile.ZipInfo(folder + "index.html", _ZIP_TIME)
-                archive.writestr(info, page.encode("utf-8"))
-        out[lang] = target
-    return out
+        for name, data in extras.items():
+            info = zipfile.ZipInfo(folder + name, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+        if prefix:
+            start = f"{prefix}index.html"
+            page = (
+                f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+                f'<meta http-equiv="refresh" content="0; url={start}"><title>VKC</title>'
+                f'<a href="{start}">{start}</a></html>\n'
+            )
+            info = zipfile.ZipInfo(folder + "index.html", _ZIP_TIME)
+            archive.writestr(info, page.encode("utf-8"))
+    return target
 
 
 def _page_list(lang: str, pages: list[str]) -> bytes:
