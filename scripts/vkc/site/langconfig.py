@@ -9,7 +9,7 @@ build module only runs, checks and publishes.
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -137,11 +137,20 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
     return nav
 
 
-def _folder_nav(paths: list[str]) -> list[Any]:
-    """Hand-written pages as nested sections, one per folder (titles from the pages' h1).
+NAV_FANOUT = 10
+"""At most this many entries on one level of the hand-written pages' navigation (an index page
+comes on top): a folder with more is split into groups, and groups into groups."""
 
-    Why nested: with ``navigation.prune`` a page then carries only its own folder's links,
-    which keeps HTML per page small when there are many hand-written pages.
+
+def _folder_nav(paths: list[str]) -> list[Any]:
+    """Hand-written pages as nested sections, one per folder (titles from the pages' h1), with at
+    most :data:`NAV_FANOUT` entries a level.
+
+    Why nested and bounded: with ``navigation.prune`` a page carries its own branch of the
+    navigation expanded and, on each level of that branch, a link for every sibling. A folder
+    of 50 sections put 50 links on each of its pages; split into groups of at most
+    :data:`NAV_FANOUT`, a page carries at most that many a level, and a site ten times larger
+    adds at most one level (every page is still reachable: a group is a section of links).
     """
     top: list[Any] = []
     folders: dict[str, list[str]] = {}
@@ -153,7 +162,28 @@ def _folder_nav(paths: list[str]) -> list[Any]:
             top.append(path)
     for folder, inner in folders.items():
         top.append({folder: [_prefix(folder, item) for item in _folder_nav(inner)]})
-    return top
+    return _bounded(top)
+
+
+def _bounded(items: list[Any]) -> list[Any]:
+    """``items`` in groups of near-equal size when there are more than :data:`NAV_FANOUT`, each
+    group named after its first and last entry (nested as often as needed)."""
+    # navigation.indexes makes a folder's index.md the page of its section: it stays first.
+    index = [i for i in items[:1] if isinstance(i, str) and PurePosixPath(i).name == "index.md"]
+    rest = items[len(index) :]
+    if len(rest) <= NAV_FANOUT:
+        return items
+    size = NAV_FANOUT
+    while -(-len(rest) // size) > NAV_FANOUT:
+        size *= NAV_FANOUT
+    count = -(-len(rest) // size)
+    groups = [rest[i * len(rest) // count : (i + 1) * len(rest) // count] for i in range(count)]
+    return [*index, *({f"{_name(g[0])} – {_name(g[-1])}": _bounded(g)} for g in groups)]
+
+
+def _name(item: Any) -> str:
+    """A navigation entry's name in a group's: a folder's name, a page's file name."""
+    return PurePosixPath(item).stem if isinstance(item, str) else str(next(iter(item)))
 
 
 def _prefix(folder: str, item: Any) -> Any:
@@ -207,7 +237,8 @@ def language_config(
         not_in_nav="/versions/",
         strict=True,
         # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2),
-        # makes the theme's HTML valid, and gives hand-written pages their head tags.
-        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py")],
+        # makes the theme's HTML valid, gives hand-written pages their head tags, and (last, on
+        # the finished page) drops the templates' indentation and the theme's unused files.
+        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py", "lean.py")],
     )
     return cfg
