@@ -4,7 +4,8 @@
   1.2 MB a language) is not copied: vkc.search replaces it, its plugin is off, and the theme's
   script starts the worker only from a search box the pages no longer have
   (``partials/header.html``). The page's ``__config`` no longer names the worker either
-  (``main.html``, block ``config``).
+  (``main.html``, block ``config``). Nor are the theme's stylesheet source maps (200 KB a
+  language), which its stylesheets do not name (its script's map stays: the script names it).
 - The indentation of Material's templates is dropped from every page: a run of white space
   that holds a line break becomes one line break. That is most of a page's bytes where the
   navigation is deep (15 of 46 KB on a page of the 3x200 benchmark), and HTML renders any run
@@ -26,6 +27,8 @@ from typing import Any
 
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 """Material's search files: never loaded by our pages (see the module's docstring)."""
+UNUSED_THEME_SUFFIXES = (".css.map",)
+"""Material's stylesheet source maps: no stylesheet names them."""
 
 _KEEP_OR_BREAK = re.compile(
     r"(<(pre|textarea|script|style)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|[ \t\r\f]*\n\s*",
@@ -42,8 +45,10 @@ def drop_indentation(page: str) -> str:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """mkdocs hook: leave Material's search files out of the site."""
-    for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
+    """mkdocs hook: leave Material's search files and stylesheet maps out of the site."""
+    for file in [
+        f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES) or f.src_uri.endswith(UNUSED_THEME_SUFFIXES)
+    ]:
         files.remove(file)
     return files
 

@@ -1,0 +1,48 @@
+"""The hand-written pages' navigation: every page in it, in order, at most NAV_FANOUT entries a level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vkc.site.langconfig import NAV_FANOUT, _folder_nav
+
+
+def _leaves(items: list[Any]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out += [item] if isinstance(item, str) else _leaves(next(iter(item.values())))
+    return out
+
+
+def _widest(items: list[Any]) -> int:
+    inner = [_widest(next(iter(i.values()))) for i in items if isinstance(i, dict)]
+    return max([len(items), *inner])
+
+
+def _depth(items: list[Any]) -> int:
+    return 1 + max((_depth(next(iter(i.values()))) for i in items if isinstance(i, dict)), default=0)
+
+
+@pytest.mark.parametrize("pages", [1, NAV_FANOUT, NAV_FANOUT + 1, 57, 1000])
+def test_every_page_once_in_order_and_no_level_too_wide(pages: int) -> None:
+    paths = ["a.md", *[f"bench/s{i // 20:03d}/page-{i:04d}.md" for i in range(pages)]]
+    nav = _folder_nav(paths)
+    assert _leaves(nav) == paths
+    assert _widest(nav) <= NAV_FANOUT
+
+
+def test_ten_times_the_pages_adds_at_most_one_level() -> None:
+    small = _folder_nav([f"page-{i:04d}.md" for i in range(40)])
+    large = _folder_nav([f"page-{i:04d}.md" for i in range(400)])
+    assert _depth(large) <= _depth(small) + 1
+
+
+def test_a_group_is_named_after_its_first_and_last_entry_and_an_index_stays_first() -> None:
+    nav = _folder_nav(["guide/index.md", *[f"guide/p{i:02d}.md" for i in range(12)]])
+    [(folder, inner)] = [next(iter(nav[0].items()))]
+    assert folder == "guide"
+    assert inner[0] == "guide/index.md"
+    assert [next(iter(g)) for g in inner[1:]] == ["p00 \u2013 p05", "p06 \u2013 p11"]
+    assert next(iter(inner[1].values())) == [f"guide/p{i:02d}.md" for i in range(6)]
