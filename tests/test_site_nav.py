@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 
-from vkc.site.langconfig import NAV_FANOUT, _folder_nav
+from vkc.site.langconfig import NAV_FANOUT, _bounded, _folder_nav
 
 
 def _leaves(items: list[Any]) -> list[str]:
     out: list[str] = []
     for item in items:
-        out += [item] if isinstance(item, str) else _leaves(next(iter(item.values())))
+        inner = item if isinstance(item, str) else next(iter(item.values()))
+        out += [inner] if isinstance(inner, str) else _leaves(inner)
     return out
 
 
@@ -46,3 +47,15 @@ def test_a_group_is_named_after_its_first_and_last_entry_and_an_index_stays_firs
     assert inner[0] == "guide/index.md"
     assert [next(iter(g)) for g in inner[1:]] == ["p00 \u2013 p05", "p06 \u2013 p11"]
     assert next(iter(inner[1].values())) == [f"guide/p{i:02d}.md" for i in range(6)]
+
+
+def test_titled_entries_are_grouped_under_their_titles() -> None:
+    # The What-changed pages: {title: path} entries, newest first.
+    entries: list[Any] = [{f"Version {n}": f"changes/v{n}.md"} for n in range(25, 0, -1)]
+    grouped = _bounded(entries)
+    assert [next(iter(g)) for g in grouped] == [
+        "Version 25 \u2013 Version 18",
+        "Version 17 \u2013 Version 10",
+        "Version 9 \u2013 Version 1",
+    ]
+    assert _leaves([{"all": grouped}]) == [f"changes/v{n}.md" for n in range(25, 0, -1)]

@@ -131,7 +131,9 @@ def nav(lang: Lang, generated: dict[str, dict[Lang, Page]], content: Content, ex
     # out of the navigation: they are reached from those pages and from their banners).
     changes = [p for p in generated if p.startswith("changes/")]
     if changes:
-        nav.append({t("changes", lang): [{generated[p][lang].title: p} for p in changes]})
+        # One page a version: bounded like the hand-written folders, so many versions do not
+        # put many links on each What-changed page.
+        nav.append({t("changes", lang): _bounded([{generated[p][lang].title: p} for p in changes])})
     if extra_pages:
         nav.append({t("site_help", lang): _folder_nav(extra_pages)})
     return nav
