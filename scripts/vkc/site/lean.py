@@ -11,7 +11,8 @@
   navigation is deep (15 of 46 KB on a page of the 3x200 benchmark), and HTML renders any run
   of white space between words or tags as one space, so nothing a reader sees changes. Left
   alone: the inside of tags (attribute values), comments and the elements whose white space
-  counts (``pre``, ``textarea``) or is code (``script``, ``style``).
+  counts (``pre``, ``textarea``; ``code`` and ``kbd``, which the theme prints with their white
+  space) or is code (``script``, ``style``).
 
 Why not a minifier library: mkdocs-minify-plugin (htmlmin) takes about 55 ms a page, as long
 as the rest of a page's build (3x1000 pages: almost 3 minutes more), and minify-html, fast,
@@ -31,7 +32,7 @@ UNUSED_THEME_SUFFIXES = (".css.map",)
 """Material's stylesheet source maps: no stylesheet names them."""
 
 _KEEP_OR_BREAK = re.compile(
-    r"(<(pre|textarea|script|style)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|[ \t\r\f]*\n\s*",
+    r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|[ \t\r\f]*\n\s*",
     re.S | re.I,
 )
 """Either something kept as it is (a raw element, a comment, a tag) or a run of white space with
