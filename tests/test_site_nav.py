@@ -59,3 +59,8 @@ def test_titled_entries_are_grouped_under_their_titles() -> None:
         "Version 9 \u2013 Version 1",
     ]
     assert _leaves([{"all": grouped}]) == [f"changes/v{n}.md" for n in range(25, 0, -1)]
+
+
+def test_a_folders_index_comes_first_so_it_stays_the_page_of_its_section() -> None:
+    nav = _folder_nav(["guide/about.md", "guide/index.md", "guide/zeta.md"])
+    assert nav == [{"guide": ["guide/index.md", "guide/about.md", "guide/zeta.md"]}]

@@ -162,6 +162,8 @@ def _folder_nav(paths: list[str]) -> list[Any]:
             folders.setdefault(head, []).append(rest)
         else:
             top.append(path)
+    # navigation.indexes makes a folder's index.md the page of its section when it comes first.
+    top.sort(key=lambda path: path != "index.md")
     for folder, inner in folders.items():
         top.append({folder: [_prefix(folder, item) for item in _folder_nav(inner)]})
     return _bounded(top)
@@ -170,7 +172,7 @@ def _folder_nav(paths: list[str]) -> list[Any]:
 def _bounded(items: list[Any]) -> list[Any]:
     """``items`` in groups of near-equal size when there are more than :data:`NAV_FANOUT`, each
     group named after its first and last entry (nested as often as needed)."""
-    # navigation.indexes makes a folder's index.md the page of its section: it stays first.
+    # A folder's index.md (the page of its section) stays first, outside the groups.
     index = [i for i in items[:1] if isinstance(i, str) and PurePosixPath(i).name == "index.md"]
     rest = items[len(index) :]
     if len(rest) <= NAV_FANOUT:
