@@ -6,7 +6,7 @@ from vkc.site.lean import drop_indentation
 
 
 def test_indentation_between_tags_and_words_becomes_one_line_break() -> None:
-    page = '<ul>\n    <li>\n      <a href="x/">One\n        two</a>  \n    </li>\n</ul>\n'
+    page = '<ul>\n    <li>\n      <a href="x/">One\n        two</a>\n    </li>\n</ul>\n'
     assert drop_indentation(page) == '<ul>\n<li>\n<a href="x/">One\ntwo</a>\n</li>\n</ul>\n'
 
 
@@ -23,6 +23,7 @@ def test_preformatted_code_scripts_comments_and_attributes_keep_their_white_spac
         "<style>\n  p { color: red }\n</style>",
         "<!-- a\n    comment -->",
         '<a title="first\n    second">x</a>',
+        '<input\n    type="search"\n    value="a\n  b">',
     ]
     for html in kept:
         assert drop_indentation(html) == html
