@@ -9,7 +9,7 @@ build module only runs, checks and publishes.
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -152,17 +152,28 @@ def nav(
     # out of the navigation: they are reached from those pages and from their banners).
     changes = [p for p in generated if p.startswith("changes/")]
     if changes:
-        nav.append({t("changes", lang): [{generated[p][lang].title: p} for p in changes]})
+        # One page a version: bounded like the hand-written folders, so many versions do not
+        # put many links on each What-changed page.
+        nav.append({t("changes", lang): _bounded([{generated[p][lang].title: p} for p in changes])})
     if extra_pages:
-        nav.append({t("site_help", lang): _folder_nav(extra_pages, titles or {})})
+        nav.append({t("site_help", lang): _titled(_folder_nav(extra_pages), titles or {})})
     return nav
 
 
-def _folder_nav(paths: list[str], titles: dict[str, str], folder: str = "") -> list[Any]:
-    """Hand-written pages as nested sections, one per folder (titles from the pages' h1).
+NAV_FANOUT = 10
+"""At most this many entries on one level of the hand-written pages' navigation (an index page
+comes on top): a folder with more is split into groups, and groups into groups."""
 
-    Why nested: with ``navigation.prune`` a page then carries only its own folder's links,
-    which keeps HTML per page small when there are many hand-written pages.
+
+def _folder_nav(paths: list[str]) -> list[Any]:
+    """Hand-written pages as nested sections, one per folder (titles from the pages' h1), with at
+    most :data:`NAV_FANOUT` entries a level.
+
+    Why nested and bounded: with ``navigation.prune`` a page carries its own branch of the
+    navigation expanded and, on each level of that branch, a link for every sibling. A folder
+    of 50 sections put 50 links on each of its pages; split into groups of at most
+    :data:`NAV_FANOUT`, a page carries at most that many a level, and a site ten times larger
+    adds at most one level (every page is still reachable: a group is a section of links).
     """
     top: list[Any] = []
     folders: dict[str, list[str]] = {}
@@ -171,11 +182,49 @@ def _folder_nav(paths: list[str], titles: dict[str, str], folder: str = "") -> l
         if sep:
             folders.setdefault(head, []).append(rest)
         else:
-            full = folder + path
-            top.append({titles[full]: full} if full in titles else full)
-    for name, inner in folders.items():
-        top.append({name: _folder_nav(inner, titles, f"{folder}{name}/")})
-    return top
+            top.append(path)
+    # navigation.indexes makes a folder's index.md the page of its section when it comes first.
+    top.sort(key=lambda path: path != "index.md")
+    for folder, inner in folders.items():
+        top.append({folder: [_prefix(folder, item) for item in _folder_nav(inner)]})
+    return _bounded(top)
+
+
+def _prefix(folder: str, item: Any) -> Any:
+    if isinstance(item, str):
+        return f"{folder}/{item}"
+    return {key: [_prefix(folder, sub) for sub in value] for key, value in item.items()}
+
+
+def _titled(items: list[Any], titles: dict[str, str]) -> list[Any]:
+    """The navigation with each hand-written page under its own title, where it has one."""
+    return [
+        ({titles[item]: item} if item in titles else item)
+        if isinstance(item, str)
+        else {key: _titled(value, titles) for key, value in item.items()}
+        for item in items
+    ]
+
+
+def _bounded(items: list[Any]) -> list[Any]:
+    """``items`` in groups of near-equal size when there are more than :data:`NAV_FANOUT`, each
+    group named after its first and last entry (nested as often as needed)."""
+    # A folder's index.md (the page of its section) stays first, outside the groups.
+    index = [i for i in items[:1] if isinstance(i, str) and PurePosixPath(i).name == "index.md"]
+    rest = items[len(index) :]
+    if len(rest) <= NAV_FANOUT:
+        return items
+    size = NAV_FANOUT
+    while -(-len(rest) // size) > NAV_FANOUT:
+        size *= NAV_FANOUT
+    count = -(-len(rest) // size)
+    groups = [rest[i * len(rest) // count : (i + 1) * len(rest) // count] for i in range(count)]
+    return [*index, *({f"{_name(g[0])} – {_name(g[-1])}": _bounded(g)} for g in groups)]
+
+
+def _name(item: Any) -> str:
+    """A navigation entry's name in a group's: a folder's name, a page's file name."""
+    return PurePosixPath(item).stem if isinstance(item, str) else str(next(iter(item)))
 
 
 def language_config(
@@ -223,7 +272,8 @@ def language_config(
         not_in_nav="/versions/",
         strict=True,
         # Marks Korean and Vietnamese words inside other languages with <span lang> (WCAG 3.1.2),
-        # makes the theme's HTML valid, and gives hand-written pages their head tags.
-        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py")],
+        # makes the theme's HTML valid, gives hand-written pages their head tags, and (last, on
+        # the finished page) drops the templates' indentation and the theme's unused files.
+        hooks=[str(Path(__file__).with_name(name)) for name in ("langmark.py", "htmlfix.py", "headhook.py", "lean.py")],
     )
     return cfg
