@@ -10,6 +10,7 @@ from 127.0.0.1 with the launcher beside it (same origin, as a platform serves bo
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -21,6 +22,7 @@ from lxml import etree
 
 from browser import Browser, Server
 from conftest import FIXTURES, TESTS
+from gates import axe
 from vkc import model as m
 from vkc.content import Content, load_content
 from vkc.i18n import t
@@ -205,5 +207,33 @@ def test_without_a_platform_the_lesson_still_checks_answers_and_says_nothing_is_
             verdict = browser.eval("document.querySelector('#q-year .vkc-question__verdict').textContent")
             assert verdict == t("q_correct", "en")
             assert browser.errors == []
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_a_lesson_page_answered_passes_axe_and_its_own_csp(content: Content, tmp_path: Path, dark: bool) -> None:
+    hrefs = _unpack(content, "ko", tmp_path)
+    server = Server(tmp_path)
+    try:
+        with Browser(390, 844) as browser:
+            axe.prepare(browser)
+            axe.scheme(browser, dark)
+            browser.goto(server.url + hrefs["lesson-scheme"])
+            browser.wait_for("!document.querySelector('.vkc-question__check').hidden")
+            # Answered, so that the verdict, the explanation and the marks are audited too.
+            browser.eval("document.getElementById('q-year-a').click()")
+            browser.eval("document.querySelector('#q-year .vkc-question__check').click()")
+            browser.eval("document.getElementById('q-kinds-a').click()")
+            browser.eval("document.querySelector('#q-kinds .vkc-question__check').click()")
+            browser.run(axe.AXE.read_text(encoding="utf-8"))
+            options = json.dumps({"runOnly": {"type": "tag", "values": axe.TAGS}, "resultTypes": ["violations"]})
+            violations = browser.eval(
+                f"axe.run(document, {options}).then(r => r.violations.map(v => ({{id: v.id, "
+                "nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))"
+            )
+            assert violations == []
+            assert browser.eval("window.__csp") == []
+            assert [m.text for m in browser.console if "Content Security Policy" in m.text] == []
     finally:
         server.stop()
