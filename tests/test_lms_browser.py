@@ -21,8 +21,8 @@ import pytest
 from lxml import etree
 
 from browser import Browser, Server
-from conftest import FIXTURES, TESTS
-from gates import axe
+from conftest import FIXTURES, REPO, TESTS
+from gates import axe, vnu
 from vkc import model as m
 from vkc.content import Content, load_content
 from vkc.i18n import t
@@ -237,3 +237,16 @@ def test_a_lesson_page_answered_passes_axe_and_its_own_csp(content: Content, tmp
             assert [m.text for m in browser.console if "Content Security Policy" in m.text] == []
     finally:
         server.stop()
+
+
+def test_the_shipped_courses_lesson_pages_are_valid_html(tmp_path: Path) -> None:
+    shipped, diagnostics = load_content(REPO / "content")
+    assert shipped is not None, diagnostics
+    (course,) = shipped.collection("courses", m.Course)
+    pages = []
+    for lang in ("vi", "en", "ko"):
+        with zipfile.ZipFile(io.BytesIO(scorm_package(shipped, course, lang, SITE))) as archive:
+            archive.extractall(tmp_path / lang)
+        pages += sorted((tmp_path / lang).glob("*.html"))
+    assert len(pages) == 3 * 4
+    assert vnu.errors(pages) == {}
