@@ -8,10 +8,12 @@ them); the expected words come from the content and vkc.i18n, not from copies he
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 
 from browser import Browser, Server
 from conftest import FIXTURES
@@ -169,3 +171,26 @@ def test_the_course_is_cached_for_offline_reading(site: Path) -> None:
             assert browser.eval("document.querySelector('h1').textContent").startswith("Test course")
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_course_page_lists_the_learning_platform_files_the_build_wrote(site: Path, lang: Lang) -> None:
+    """A build without the PDF/DOCX editions still publishes the SCORM package and the Moodle
+    XML (no renderer needed), and the course page lists them with their cards."""
+    page = site / PREFIX[lang] / "training" / "course-test" / "index.html"
+    tree = lxml_html.parse(str(page)).getroot()
+    heading = tree.get_element_by_id("course-test-lms")
+    assert heading.text_content().strip().startswith(t("lms_files", lang))
+    found = {}
+    for link in tree.xpath("//div[contains(@class, 'vkc-downloads')]//a"):
+        target = (page.parent / link.get("href")).resolve()
+        if target.parent.name == "training":  # no handouts: this build skips the editions
+            found[target.name] = (target, link.getparent().text_content())
+    scorm, moodle = f"course-test-{lang}-scorm.zip", f"course-test-{lang}.moodle.xml"
+    assert sorted(found) == sorted([scorm, moodle])
+    for name, (target, card) in found.items():
+        assert target == site / "downloads" / "training" / name
+        assert target.is_file() and target.stat().st_size > 0
+        assert t("format_scorm" if name == scorm else "format_xml", lang) in card
+    assert zipfile.is_zipfile(found[scorm][0])
+    assert b"<quiz>" in found[moodle][0].read_bytes()

@@ -416,6 +416,8 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "format_json": ("Dữ liệu JSON", "JSON data", "JSON 데이터"),
     "format_csv": ("Bảng CSV", "CSV table", "CSV 표"),
     "format_tbx": ("Thuật ngữ TBX", "TBX termbase", "TBX 용어집"),
+    "format_scorm": ("Gói SCORM 1.2 (ZIP)", "SCORM 1.2 package (ZIP)", "SCORM 1.2 패키지(ZIP)"),
+    "format_xml": ("Câu hỏi Moodle XML", "Moodle XML questions", "Moodle XML 문항"),
     "size_kb": ("{n} kB", "{n} kB", "{n}kB"),
     "size_mb": ("{n} MB", "{n} MB", "{n}MB"),
     "pages_n": ("{n} trang", "{n} pages", "{n}쪽"),
@@ -535,6 +537,27 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "Bản này có câu hỏi tự kiểm tra nhưng không có đáp án.",
         "This handout has the self-check questions without their answers.",
         "이 자료에는 자가 점검 문항이 있으나 정답은 없습니다.",
+    ),
+    # The course in a learning platform (vkc.lms): the files on the course page, and the
+    # package's lesson page when it finds no platform around it.
+    "lms_files": ("Cho hệ thống quản lý học tập", "For a learning platform", "학습관리시스템용"),
+    "lms_note": (
+        "Gói SCORM 1.2 mở các bài học trong hệ thống quản lý học tập (LMS) như Moodle, hệ thống này ghi nhận việc "
+        "hoàn thành và điểm số; tệp Moodle XML chứa các câu hỏi tự kiểm tra để nhập vào ngân hàng câu hỏi của Moodle.",
+        "The SCORM 1.2 package opens the lessons in a learning-management system such as Moodle, which records "
+        "completion and score; the Moodle XML file holds the self-check questions for Moodle's question bank.",
+        "SCORM 1.2 패키지는 Moodle 같은 학습관리시스템(LMS)에서 차시를 열고, 시스템이 이수 여부와 점수를 "
+        "기록합니다. Moodle XML 파일에는 Moodle 문제 은행으로 가져올 자가 점검 문항이 들어 있습니다.",
+    ),
+    "lms_none": (
+        "Không tìm thấy hệ thống quản lý học tập: câu trả lời được kiểm tra tại đây nhưng không được ghi nhận.",
+        "No learning platform was found: your answers are checked here but not recorded.",
+        "학습관리시스템을 찾지 못했습니다. 답은 여기에서 확인되지만 기록되지는 않습니다.",
+    ),
+    "lms_guideline": (
+        "Các liên kết đến hướng dẫn mở trang web công khai trong một cửa sổ mới.",
+        "Links to the guideline open the public website in a new window.",
+        "지침 링크는 공개 웹사이트를 새 창으로 엽니다.",
     ),
 }
 _INDEX: dict[Lang, int] = {"vi": 0, "en": 1, "ko": 2}

@@ -17,7 +17,7 @@ from .context import Ctx
 from .editions import edition_plan, edition_stem
 from .nodes import Data, Files, Inline, Words, words
 
-_FORMATS = ("pdf", "docx", "zip", "json", "csv", "tbx")
+_FORMATS = ("pdf", "docx", "zip", "json", "csv", "tbx", "xml")
 """Extensions with a name in :mod:`vkc.i18n` (``format_<ext>``)."""
 
 
@@ -34,8 +34,9 @@ def file_langs(name: str) -> tuple[Lang, ...]:
     for lang in LANGS:
         if stem == f"site-{lang}":
             return (lang,)
-        if name.startswith("training/") and stem.endswith(f"-{lang}"):
-            return (lang,)  # a handout (vkc.document.training.handout_stem)
+        # A handout (vkc.document.training.handout_stem), a SCORM package or a Moodle XML file.
+        if name.startswith("training/") and stem.removesuffix(".moodle").removesuffix("-scorm").endswith(f"-{lang}"):
+            return (lang,)
     return LANGS
 
 
@@ -50,8 +51,9 @@ def file_card(ctx: Ctx, name: str) -> Inline | None:
     if facts is None or ext not in _FORMATS:
         return None
     pub = ctx.content.publication
+    kind = "scorm" if name.endswith("-scorm.zip") else ext  # a SCORM package is a zip of its own kind
     parts: list[Inline] = [
-        words(ctx.word(f"format_{ext}")),
+        words(ctx.word(f"format_{kind}")),
         (Data(str(facts.size), words(format_size(facts.size, ctx.lang))),),
     ]
     if facts.pages is not None:

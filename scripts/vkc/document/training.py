@@ -75,6 +75,26 @@ def handout_files(content: Content) -> list[str]:
     ]
 
 
+def scorm_name(course: m.Course, lang: Lang) -> str:
+    """``training/COURSE-en-scorm.zip``: a course's SCORM 1.2 package under ``downloads/``."""
+    return f"training/{course.id}-{lang}-scorm.zip"
+
+
+def moodle_name(course: m.Course, lang: Lang) -> str:
+    """``training/COURSE-en.moodle.xml``: a course's questions as Moodle XML under ``downloads/``."""
+    return f"training/{course.id}-{lang}.moodle.xml"
+
+
+def lms_files(content: Content) -> list[str]:
+    """The learning-platform files of every course (:mod:`vkc.lms`), known before any is written."""
+    return [
+        name
+        for course in content.collection("courses", m.Course)
+        for lang in LANGS
+        for name in (scorm_name(course, lang), moodle_name(course, lang))
+    ]
+
+
 @dataclass(frozen=True)
 class LessonPlace:
     """Where a lesson sits: its course, its module, its number in the course (from 1)."""
@@ -303,6 +323,13 @@ def course_blocks(
                 out.append(Heading(level + 1, words(ctx.word(f"handout_{role}")), f"{course.id}-{role}"))
                 out.append(Para(words(ctx.word(f"handout_{role}_note"))))
                 out.append(files_block(ctx, "", names, "downloads"))
+        platform = tuple(
+            name for name in (scorm_name(course, ctx.lang), moodle_name(course, ctx.lang)) if name in downloads
+        )
+        if platform:
+            out.append(Heading(level + 1, words(ctx.word("lms_files")), f"{course.id}-lms"))
+            out.append(Para(words(ctx.word("lms_note"))))
+            out.append(files_block(ctx, "", platform, "downloads"))
         out.append(files_block(ctx, ctx.word("open_data"), ("data/courses.json", "data/courses.csv"), "open-data"))
     return out
 

@@ -37,7 +37,7 @@ from ..document.context import stale_fallback_dates
 from ..document.editions import edition_files
 from ..document.nodes import Document, FileFacts
 from ..document.pages import page_documents, record_pages
-from ..document.training import handout_files
+from ..document.training import handout_files, lms_files
 from ..document.versions import (
     Release,
     changes_documents,
@@ -48,6 +48,7 @@ from ..document.versions import (
 from ..faults import fault_point
 from ..glossary_export import GLOSSARY_FILES, write_glossary_exports
 from ..i18n import LANG_NAMES, format_partial
+from ..lms import write_lms
 from ..model import LANGS, Lang, PartialDate
 from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
@@ -199,8 +200,10 @@ def generate(b: Build) -> None:
 
 def _download_names(b: Build, content: Content) -> list[str]:
     """The files the build writes under a tree's ``downloads/`` that pages list (a version's
-    own courses give its handouts)."""
-    return [*edition_files(), *handout_files(content), *GLOSSARY_FILES] if b.editions else []
+    own courses give its handouts). The learning-platform files are no editions: cheap to
+    write with no renderer, they are published with or without them."""
+    editions = [*edition_files(), *handout_files(content), *GLOSSARY_FILES] if b.editions else []
+    return [*editions, *lms_files(content)]
 
 
 def downloads(b: Build) -> None:
@@ -217,6 +220,7 @@ def downloads(b: Build) -> None:
         except Exception as exc:  # another renderer's failure: report it, publish nothing
             raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
     write_open_data(content, folder)
+    write_lms(content, folder, _site_url(b), stale_since=stale_fallback_dates(content, b.changed))
     for release in b.releases:  # each earlier version keeps its own files
         if release.version.status != "superseded":
             continue
@@ -226,6 +230,7 @@ def downloads(b: Build) -> None:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
+        write_lms(release.content, own, _site_url(b), tree=f"versions/{release.version.id}/")
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
     b.published = measure_files(folder)
 
