@@ -96,7 +96,8 @@ def _peer_config(docs: Path, site: Path, prune: bool) -> Path:
 
 
 def _rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, in MB (from /proc)."""
+    """Memory of ``pid`` and all its descendants, in MB: the sum of their proportional set sizes
+    (from /proc), so that pages a forked worker shares with its parent count once."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -113,8 +114,8 @@ def _rss_mb(pid: int) -> float:
         current = todo.pop()
         todo += children.get(current, [])
         try:
-            with open(f"/proc/{current}/status", encoding="utf-8") as status:
-                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/smaps_rollup", encoding="utf-8") as rollup:
+                total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
         except OSError:
             continue
     return total / 1024

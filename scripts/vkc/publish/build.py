@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import html
@@ -273,19 +274,25 @@ def mkdocs(b: Build) -> None:
     with tempfile.TemporaryDirectory(prefix="vkc-docs-") as tmp:
         for lang in LANGS:
             plans.append(_plan(b, lang, Path(tmp), hand_dates, previous.get(lang)))
-        jobs = [(plan, plan.job) for plan in plans if plan.job is not None]
-        rendering = sum(len(job.pages or ()) for _, job in jobs)
+        rendering = sum(len(plan.job.pages or ()) for plan in plans if plan.job is not None)
+        cores = b.workers or os.cpu_count() or 1
         # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
-        count = min(b.workers or (len(LANGS) if (os.cpu_count() or 1) > 1 else 1), len(jobs))
-        if count > 1 and rendering > _IN_PROCESS_PAGES:
+        parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
+        # A few parts per core: the cores finish together, and each worker holds one part's
+        # pages at a time (one process per language held a language and left a core idle).
+        size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 3))) if parallel else max(rendering, 1)
+        jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
+        if parallel:
             engine.preload()
-            with ProcessPoolExecutor(max_workers=count) as pool:
+            with ProcessPoolExecutor(max_workers=min(cores, len(jobs))) as pool:
                 outcomes = list(pool.map(engine.run, [job for _, job in jobs]))
         else:
             outcomes = [engine.run(job) for _, job in jobs]
-    problems = [
-        f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
-    ]
+    problems = list(  # each part of a language warns about what the language shares: once
+        dict.fromkeys(
+            f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
+        )
+    )
     if problems:
         raise error("mkdocs.yml", "site.mkdocs", "mkdocs build failed:\n  " + "\n  ".join(problems))
     for (plan, _), output in zip(jobs, outcomes, strict=True):
@@ -297,7 +304,7 @@ def mkdocs(b: Build) -> None:
             b.pages_cache.put("scans", key, derived["scan"])
             b.pages_cache.put("links", f"{key}:", derived["links"])
             b.pages_cache.put("search", f"{key}:{derived['sub']}", derived["search"])
-    b.result.rebuilt = [plan.lang for plan, _ in jobs]
+    b.result.rebuilt = list(dict.fromkeys(plan.lang for plan, _ in jobs))
     for plan in plans:
         b.built[plan.lang] = _scans(b, plan)
         b.manifest[plan.lang] = {
@@ -419,6 +426,17 @@ def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, Any]:
         "search": page_entries(dest.removeprefix(sub), page_html),
         "sub": sub,
     }
+
+
+def _parts(job: engine.Job, size: int) -> list[engine.Job]:
+    """``job`` split into jobs of at most ``size`` pages; the first also writes the theme's files."""
+    pages = job.pages or ()
+    if len(pages) <= size:
+        return [job]
+    return [
+        dataclasses.replace(job, pages=pages[start : start + size], theme=job.theme and start == 0)
+        for start in range(0, len(pages), size)
+    ]
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -667,8 +685,8 @@ def build_site(
     """Build and publish the site; raises ContentError (nothing published) on any problem.
 
     ``editions=False`` skips the PDF/DOCX editions and glossary exports (the live preview
-    does, for speed); ``workers`` is the number of parallel mkdocs processes (default:
-    one per language, at most one per CPU); ``tidy_later`` deletes the previous tree in the
+    does, for speed); ``workers`` is the number of processes that render pages (default: one
+    per CPU); ``tidy_later`` deletes the previous tree in the
     background once the new one is published (the live preview serves it at once);
     ``archives=False`` leaves out the offline archives (the live preview does).
     """

@@ -251,6 +251,10 @@ def _render(job: Job, out: Output) -> None:
         out.pages[file.src_uri] = file.dest_uri
         if job.derive is not None:
             out.derived[file.dest_uri] = job.derive(file.dest_uri, (site / file.dest_uri).read_text(encoding="utf-8"))
+        # Written: its HTML is not needed again (a worker held every page it rendered before;
+        # the Markdown stays, a page's title may be read from it).
+        file.page.content = None
+        file.page.toc = []  # type: ignore[assignment]
     config.plugins.on_post_build(config=config)
 
 
