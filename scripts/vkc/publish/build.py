@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -271,23 +270,22 @@ def mkdocs(b: Build) -> None:
     hand_dates = git_dates(b.docs)
     previous = read_manifest(b.out.resolve())
     plans: list[_Plan] = []
-    with tempfile.TemporaryDirectory(prefix="vkc-docs-") as tmp:
-        for lang in LANGS:
-            plans.append(_plan(b, lang, Path(tmp), hand_dates, previous.get(lang)))
-        rendering = sum(len(plan.job.pages or ()) for plan in plans if plan.job is not None)
-        cores = b.workers or os.cpu_count() or 1
-        # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
-        parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
-        # A few parts per core: the cores finish together, and each worker holds one part's
-        # pages at a time (one process per language held a language and left a core idle).
-        size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 3))) if parallel else max(rendering, 1)
-        jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
-        if parallel:
-            engine.preload()
-            with ProcessPoolExecutor(max_workers=min(cores, len(jobs))) as pool:
-                outcomes = list(pool.map(engine.run, [job for _, job in jobs]))
-        else:
-            outcomes = [engine.run(job) for _, job in jobs]
+    for lang in LANGS:
+        plans.append(_plan(b, lang, hand_dates, previous.get(lang)))
+    rendering = sum(len(plan.job.pages or ()) for plan in plans if plan.job is not None)
+    cores = b.workers or os.cpu_count() or 1
+    # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
+    parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
+    # A few parts per core: the cores finish together, and each worker holds one part's
+    # pages at a time (one process per language held a language and left a core idle).
+    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 3))) if parallel else max(rendering, 1)
+    jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
+    if parallel:
+        engine.preload()
+        with ProcessPoolExecutor(max_workers=min(cores, len(jobs))) as pool:
+            outcomes = list(pool.map(engine.run, [job for _, job in jobs]))
+    else:
+        outcomes = [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
         dict.fromkeys(
             f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
@@ -334,30 +332,27 @@ class _Plan:
     job: engine.Job | None
 
 
-def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], before: object) -> _Plan:
+def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: object) -> _Plan:
     """Write one language's docs folder and configuration, link what can be reused, and say what
     remains to render."""
     content = b.loaded
-    lang_docs = tmp / lang
-    lang_docs.mkdir()
     sources: dict[str, bytes] = {}
     """The Markdown of every page, by its path in the docs folder."""
-    statics: list[str] = []
+    statics: dict[str, bytes] = {}
     """The docs' other files (images, citations): copied as they are."""
     for rel in b.hand[lang]:
-        engine.link_or_copy(b.docs / lang / rel, lang_docs / rel)
-        if rel.endswith(".md"):
-            sources[rel] = (b.docs / lang / rel).read_bytes()
-        else:
-            statics.append(rel)
+        (sources if rel.endswith(".md") else statics)[rel] = (b.docs / lang / rel).read_bytes()
     for path, per_lang in b.pages.items():
-        data = sources[path] = per_lang[lang].markdown.encode("utf-8")
-        _write(lang_docs / path, data)
+        sources[path] = per_lang[lang].markdown.encode("utf-8")
         # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
         document = (b.documents.get(path) or b.version_documents.get(path) or {}).get(lang)
         if document is not None and document.citation:
-            statics.append(cite_path(path))
-            _write(lang_docs / cite_path(path), document.citation.encode("utf-8"))
+            statics[cite_path(path)] = document.citation.encode("utf-8")
+    # The docs folder mkdocs reads is kept in the page cache and only its changed files are
+    # written (writing every page's Markdown and linking every hand-written page into a new
+    # folder cost more than rendering the page an editor changed).
+    lang_docs = b.pages_cache.folder / "docs" / lang
+    _sync(lang_docs, {**sources, **statics})
     extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
     titles = {
         rel: title for rel in extra_pages if (title := engine.markdown_title(sources[rel].decode("utf-8"))) is not None
@@ -388,7 +383,7 @@ def _plan(b: Build, lang: Lang, tmp: Path, hand_dates: dict[str, PartialDate], b
     keys: dict[str, str] = {}
     render: list[str] = []
     for rel in statics:
-        engine.link_or_copy(lang_docs / rel, site / rel)
+        engine.link_or_copy(lang_docs / rel, site / rel)  # a new file for every change: see _write
     for rel, data in sorted(sources.items()):
         key = keys[rel] = engine.page_key(language, rel, data)
         dest = engine.dest_of(rel)
@@ -439,12 +434,31 @@ def _parts(job: engine.Job, size: int) -> list[engine.Job]:
     ]
 
 
+def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``wanted`` (path -> bytes), writing only what differs."""
+    present = set(tree_listing(folder)) if folder.is_dir() else set()
+    for rel in sorted(present - set(wanted)):
+        (folder / rel).unlink()
+    for rel, data in wanted.items():
+        if rel in present:
+            try:
+                if (folder / rel).read_bytes() == data:
+                    continue
+            except OSError:
+                pass
+        _write(folder / rel, data)
+
+
 def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` as a new file at ``path``: the old file may be linked into a published tree,
+    which must never change."""
+    tmp = path.with_name(f".{path.name}.vkc-new")
     try:
-        path.write_bytes(data)
+        tmp.write_bytes(data)
     except FileNotFoundError:  # its folder first (most pages go to an existing one)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
