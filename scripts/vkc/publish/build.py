@@ -185,15 +185,25 @@ def generate(b: Build) -> None:
             continue
         tree = f"versions/{release.version.id}/"
         own = {name.removeprefix(tree): facts for name, facts in b.published.items() if name.startswith(tree)}
-        documents = page_documents(
-            release.content,
-            downloads=_download_names(b, release.content),
-            site_url=site_url,
-            published=own,
-            tree=tree,
-        )
+        names = _download_names(b, release.content)
+        # A published version's content never changes: in a process that builds again (the
+        # live preview), its documents are made once. The snapshot reader returns the same
+        # object for the same snapshot, which the memo keeps alive.
+        memo = (id(release.content), tuple(names), site_url, tuple(sorted(own.items())), tree)
+        if memo not in _VERSION_DOCUMENTS:
+            _VERSION_DOCUMENTS[memo] = (
+                release.content,
+                page_documents(release.content, downloads=names, site_url=site_url, published=own, tree=tree),
+            )
+        documents = _VERSION_DOCUMENTS[memo][1]
         b.version_documents |= {tree + path: per_lang for path, per_lang in documents.items()}
-        b.pages |= write_version_pages(release, documents, b.documents, current, site_url.rstrip("/") + "/")
+        # Its pages' Markdown depends on them and on which of its pages the current version has.
+        written = (*memo, frozenset(p for p in documents if p in b.documents), repr(current))
+        if written not in _VERSION_PAGES:
+            _VERSION_PAGES[written] = write_version_pages(
+                release, documents, b.documents, current, site_url.rstrip("/") + "/"
+            )
+        b.pages |= _VERSION_PAGES[written]
     b.hand = handwritten(b.docs)
     check_handwritten(b.docs, b.hand, b.pages)
 
@@ -204,6 +214,12 @@ def _download_names(b: Build, content: Content) -> list[str]:
     write with no renderer, they are published with or without them."""
     editions = [*edition_files(), *handout_files(content), *GLOSSARY_FILES] if b.editions else []
     return [*editions, *lms_files(content)]
+
+
+_VERSION_DOCUMENTS: dict[tuple[Any, ...], tuple[Content, dict[str, dict[Lang, Document]]]] = {}
+"""The page documents of earlier versions made by this process (see :func:`generate`)."""
+_VERSION_PAGES: dict[tuple[Any, ...], dict[str, dict[Lang, Page]]] = {}
+"""Their pages' Markdown, likewise."""
 
 
 def downloads(b: Build) -> None:
