@@ -299,7 +299,8 @@ def mkdocs(b: Build) -> None:
     if parallel:
         engine.preload()
         with ProcessPoolExecutor(max_workers=min(cores, len(jobs))) as pool:
-            outcomes = list(pool.map(engine.run, [job for _, job in jobs]))
+            # A worker's session ends with it: nothing to keep.
+            outcomes = list(pool.map(engine.run, [dataclasses.replace(job, session="") for _, job in jobs]))
     else:
         outcomes = [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
@@ -418,7 +419,12 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
         None
         if reuse_theme and not render
         else engine.Job(
-            cfg, tuple(render), not reuse_theme, str(templates), functools.partial(derive_page, PREFIXES[lang])
+            cfg,
+            tuple(render),
+            not reuse_theme,
+            str(templates),
+            language,
+            functools.partial(derive_page, PREFIXES[lang]),
         )
     )
     return _Plan(lang, site, language, keys, theme if reuse_theme else [], job)

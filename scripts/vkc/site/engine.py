@@ -26,7 +26,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -38,7 +38,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils import meta as markdown_meta
@@ -132,6 +132,9 @@ class Job:
     """Also copy the theme's files and render its templates (404.html)."""
     templates: str = ""
     """A folder for the compiled theme templates (Jinja's bytecode cache), kept between builds."""
+    session: str = ""
+    """When set (the digest of what the language's pages share), a process that renders this
+    language again with the same digest reuses its files, navigation and templates."""
     derive: Callable[[str, str], Any] | None = None
     """Called with each rendered page's output path and HTML, in the worker: what the build
     derives from a page (its check, its search entries) is then made on every core."""
@@ -203,7 +206,36 @@ def _add_theme_files(files: Files, env: Environment, config: MkDocsConfig) -> No
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
-def _render(job: Job, out: Output) -> None:
+@dataclass
+class _Session:
+    """One language's configuration, files, navigation and templates, ready to render pages."""
+
+    key: str
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    doc_files: Sequence[File]
+
+
+_SESSIONS: dict[str, _Session] = {}
+"""The last session of each language in this process (see :attr:`Job.session`)."""
+
+
+def _open(job: Job) -> tuple[_Session, bool]:
+    """The job's session, and whether it is new: a process that builds again (the live preview)
+    keeps each language's session while what its pages share is unchanged, and moves it to the
+    new site folder."""
+    lang = str((job.config.get("theme") or {}).get("language") or "")
+    kept = _SESSIONS.get(lang)
+    if job.session and kept is not None and kept.key == job.session:
+        site_dir = str(job.config["site_dir"])
+        if kept.config["site_dir"] != site_dir:
+            kept.config["site_dir"] = site_dir
+            for file in kept.files:
+                file.dest_dir = site_dir
+                file.__dict__.pop("abs_dest_path", None)  # a cached property of the old folder
+        return kept, False
     # The configuration as keyword arguments over an empty file: mkdocs' pure-Python YAML
     # reader took half a second over a navigation of a few hundred pages.
     # A deep copy: mkdocs consumes parts of what it validates (the extensions' settings).
@@ -220,7 +252,17 @@ def _render(job: Job, out: Output) -> None:
     set_exclusions(files, config)
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    session = _Session(
+        job.session, config, files, nav, env, files.documentation_pages(inclusion=InclusionLevel.is_included)
+    )
+    if job.session:
+        _SESSIONS[lang] = session
+    return session, True
+
+
+def _render(job: Job, out: Output) -> None:
+    session, new = _open(job)
+    config, files, nav, doc_files = session.config, session.files, session.nav, session.doc_files
     wanted = None if job.pages is None else set(job.pages)
     todo = [f for f in doc_files if wanted is None or f.src_uri in wanted]
     for file in todo:
@@ -228,7 +270,9 @@ def _render(job: Job, out: Output) -> None:
             Page(None, file, config)
         assert file.page is not None
         _populate_page(file.page, config, files)
-    env = config.plugins.on_env(env, config=config, files=files)
+    if new:
+        session.env = config.plugins.on_env(session.env, config=config, files=files)
+    env = session.env
     site = Path(config.site_dir)
     if job.theme:
         docs = Path(config.docs_dir).resolve()
