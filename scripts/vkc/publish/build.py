@@ -399,20 +399,26 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     published = b.out.resolve() / PREFIXES[lang] if PREFIXES[lang] else b.out.resolve()
     keys: dict[str, str] = {}
     render: list[str] = []
+    reused: list[tuple[str, str]] = []
     for rel in statics:
         engine.link_or_copy(lang_docs / rel, site / rel)  # a new file for every change: see _write
     for rel, data in sorted(sources.items()):
         key = keys[rel] = engine.page_key(language, rel, data)
         dest = engine.dest_of(rel)
-        if old_pages.get(rel) == [key, dest] and (published / dest).is_file():
-            engine.link_or_copy(published / dest, site / dest)
+        if old_pages.get(rel) == [key, dest]:
+            reused.append((rel, dest))
         else:
             render.append(rel)
     theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
-    reuse_theme = old.get("language") == language and bool(theme) and all((published / f).is_file() for f in theme)
-    if reuse_theme:
-        for rel in theme:
-            engine.link_or_copy(published / rel, site / rel)
+    reuse_theme = old.get("language") == language and bool(theme)
+    # Links and folders are system calls, made outside Python's lock: a few threads make the
+    # thousands of them a reused tree needs sooner. A page gone from the published tree is
+    # rendered again.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(_link_reused, [published / d for _, d in reused], [site / d for _, d in reused]))
+        theme_found = list(pool.map(_link_reused, [published / f for f in theme], [site / f for f in theme]))
+    render += [rel for (rel, _), ok in zip(reused, found, strict=True) if not ok]
+    reuse_theme = reuse_theme and all(theme_found)
     templates = b.pages_cache.folder / "templates"
     templates.mkdir(parents=True, exist_ok=True)
     job = (
@@ -443,6 +449,15 @@ def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, Any]:
         "search": page_entries(dest.removeprefix(sub), page_html),
         "sub": sub,
     }
+
+
+def _link_reused(source: Path, target: Path) -> bool:
+    """Link a file of the published tree into the staging tree; False when it is not there."""
+    try:
+        engine.link_or_copy(source, target)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _parts(job: engine.Job, size: int) -> list[engine.Job]:
