@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pypandoc
+import pypandoc  # type: ignore[import-untyped]  # no stubs
 import pytest
 
 from conftest import FIXTURES
