@@ -20,8 +20,10 @@ from .corpus import write_corpus
 
 RECORDS = 10_000
 """Size of the synthetic corpus that `vkc check` is timed on."""
-CHECK_GOAL_S = 2.0
-"""Issue 3: `vkc check` on 10,000 records in under 2 s on the 2-core machine."""
+CHECK_TIME_RATIO = 0.8
+"""Issue 13: `vkc check` takes at most 0.8x the time of its no-positions peer, measured in the same run."""
+CHECK_MEMORY_RATIO = 1.5
+"""Issue 13: `vkc check` needs at most 1.5x the peak memory of that peer."""
 REJECT_GOAL_MS = 100.0
 """'Well under a second' for an alias bomb or a 5,000-deep nesting."""
 RUNS = 5
@@ -116,11 +118,11 @@ def bench_check(work: Path, records: int = RECORDS, runs: int = RUNS) -> list[Ro
     if peer_code != 0 or not peer_out.strip().isdigit():
         raise PeerError(f"the PyYAML + pydantic peer failed (exit {peer_code}): {_last_line(peer_err or peer_out)}")
     size_mb = sum(p.stat().st_size for p in corpus.files) / 1e6
+    # The goals follow the peer measured in this run, so a busy machine moves both alike.
     return [
-        row(f"vkc check, {records} records ({size_mb:.0f} MB YAML)", check_s, "s", peer_s, CHECK_GOAL_S),
-        row(f"vkc check throughput, {records} records", records / check_s, "records/s", records / peer_s, goal_min=records / CHECK_GOAL_S),
-        row(f"vkc check peak memory, {records} records", check_mb, "MB", peer_mb),
-    ]  # fmt: skip
+        row(f"vkc check, {records} records ({size_mb:.0f} MB YAML)", check_s, "s", peer_s, CHECK_TIME_RATIO * peer_s),
+        row(f"vkc check peak memory, {records} records", check_mb, "MB", peer_mb, CHECK_MEMORY_RATIO * peer_mb),
+    ]
 
 
 def bench_limits(runs: int = RUNS) -> list[Row]:

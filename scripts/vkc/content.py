@@ -22,7 +22,7 @@ from .relations import check_relations
 from .schema_errors import diagnostics_from_error
 from .versions import check_versions
 from .walk import localized_texts, nested_records
-from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, load_files
+from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, iter_files
 
 COLLECTIONS: dict[str, type[m.Record]] = {
     "sources": m.Source,
@@ -183,10 +183,13 @@ def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
             )
         ]
     files = content_files(root)
-    for loaded, problems in load_files([(path, display_path(path)) for path in files]):
+    for loaded, problems in iter_files([(path, display_path(path)) for path in files]):
         collector.diagnostics.extend(problems)
         if loaded is not None:
             collector.add_file(loaded)
+            # The records hold the values now; the file keeps its positions for diagnostics.
+            # Letting the raw values go keeps one file of them in memory, not the corpus.
+            loaded.data = None
     if not files:
         collector.diagnostics.append(
             Diagnostic(

@@ -557,39 +557,58 @@ PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 def load_files(
     files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES
 ) -> list[tuple[LoadedFile | None, list[Diagnostic]]]:
-    """:func:`load_file` for each ``(path, display)``, in order.
+    """:func:`load_file` for each ``(path, display)``, in order (see :func:`iter_files`)."""
+    return list(iter_files(files, parallel_min_bytes))
+
+
+def iter_files(
+    files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES
+) -> Iterator[tuple[LoadedFile | None, list[Diagnostic]]]:
+    """:func:`load_file` for each ``(path, display)``, in order, one file at a time.
 
     Why two processes: parsing is most of `vkc check` on a large corpus and the machine has
-    two cores. A forked child parses every second file and sends the results back pickled
-    (about a quarter of the cost of parsing); the parent parses the others meanwhile.
+    two cores. A forked child parses every second file and sends each back pickled as soon
+    as it is parsed (about a quarter of the cost of parsing); the parent parses the others
+    meanwhile. Why one at a time: the caller builds its records from a file and lets the
+    file's values go before the next one comes, so memory holds a file or two of raw
+    values rather than the whole corpus (the child waits in ``send`` until the parent reads).
     """
     total = 0
     for path, _ in files:
         with contextlib.suppress(OSError):  # load_file reports it
             total += path.stat().st_size
     if len(files) < 2 or total < parallel_min_bytes or "fork" not in multiprocessing.get_all_start_methods():
-        return [load_file(path, display) for path, display in files]
-    theirs = files[1::2]
-    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_load_into_pipe, args=(theirs, sender), daemon=True)
+        for path, display in files:
+            yield load_file(path, display)
+        return
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_load_into_pipe, args=(files[1::2], sender), daemon=True)
     child.start()
     sender.close()
-    mine = [load_file(path, display) for path, display in files[0::2]]
+    child_alive = True
     try:
-        received: list[tuple[LoadedFile | None, list[Diagnostic]]] = receiver.recv()
-    except EOFError:  # the child died (out of memory, killed): parse its share here
-        received = [load_file(path, display) for path, display in theirs]
-    finally:
+        for index, (path, display) in enumerate(files):
+            if index % 2 == 1 and child_alive:
+                try:
+                    received: tuple[LoadedFile | None, list[Diagnostic]] = receiver.recv()
+                except EOFError:  # the child died (out of memory, killed): parse the rest here
+                    child_alive = False
+                else:
+                    yield received
+                    continue
+            yield load_file(path, display)
+    finally:  # also when the caller stops early: the child must not wait on a full pipe
         receiver.close()
+        if child.is_alive():
+            child.terminate()
         child.join()
-    results: list[tuple[LoadedFile | None, list[Diagnostic]]] = []
-    for index in range(len(files)):
-        results.append(mine[index // 2] if index % 2 == 0 else received[index // 2])
-    return results
 
 
 def _load_into_pipe(files: list[tuple[Path, str]], sender: Connection) -> None:
-    sender.send([load_file(path, display) for path, display in files])
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent stopped reading
+        for path, display in files:
+            sender.send(load_file(path, display))
     sender.close()
 
 
