@@ -9,6 +9,7 @@ what they mean, so ``NO`` stays the text "NO" and ``2024-02-30`` is an error, no
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -93,6 +94,16 @@ class Model(BaseModel):
         shared = _FIELDS_GIVEN.setdefault(frozenset(given), given)
         if shared is not given:
             object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+
+@cache
+def field_names(kind: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class, in order.
+
+    Why: the walks over the content ask this for every model they visit; pydantic's
+    ``model_fields`` class property takes about 0.9 µs a call, eight times a lookup here.
+    """
+    return tuple(kind.model_fields)
 
 
 _FIELDS_GIVEN: dict[frozenset[str], set[str]] = {}

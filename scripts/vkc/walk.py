@@ -20,7 +20,7 @@ from .yamlload import KeyPath
 
 def children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
     """Each field value of ``obj`` (list items one by one) with its key path relative to ``obj``."""
-    for name in type(obj).model_fields:
+    for name in m.field_names(type(obj)):
         value = getattr(obj, name)
         if isinstance(value, list):
             for index, item in enumerate(value):

@@ -258,13 +258,11 @@ class _Builder:
 
     def node(self, event: yaml.Event, path: KeyPath, depth: int) -> tuple[Value, int]:
         """Build the value that starts with ``event``; returns it with its node count."""
-        line, col = _mark(event)
         if isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
             if anchor not in self.anchors:
                 raise _Stop(
-                    line,
-                    col,
+                    *_mark(event),
                     "yaml.alias",
                     f"alias '*{anchor}' refers to no anchor",
                     "define '&NAME' before using '*NAME'",
@@ -274,8 +272,7 @@ class _Builder:
             self.alias_nodes += shared_size
             if self.alias_nodes > MAX_ALIAS_NODES:
                 raise _Stop(
-                    line,
-                    col,
+                    *_mark(event),
                     "yaml.alias-bomb",
                     f"aliases expand to more than {MAX_ALIAS_NODES} values",
                     "write the repeated values out, or remove the anchors and aliases",
@@ -285,8 +282,7 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             raise _Stop(
-                line,
-                col,
+                *_mark(event),
                 "yaml.tag",
                 f"the tag '{tag}' is not allowed in content files",
                 "remove the tag; quote the value if it is text",
@@ -294,8 +290,7 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise _Stop(
-                line,
-                col,
+                *_mark(event),
                 "yaml.too-deep",
                 f"nesting deeper than {MAX_DEPTH} levels",
                 "flatten the structure; content never needs this depth",
@@ -373,7 +368,7 @@ class _Builder:
                 size += child_size + 1
             value = mapping
         else:  # pragma: no cover - libyaml yields only the events handled above here
-            raise _Stop(line, col, "yaml.syntax", f"unexpected {type(event).__name__}", "", path)
+            raise _Stop(*_mark(event), "yaml.syntax", f"unexpected {type(event).__name__}", "", path)
         new_anchor: str | None = getattr(event, "anchor", None)
         if new_anchor:
             self.anchors[new_anchor] = (value, size)
@@ -410,7 +405,7 @@ def _event_stream(parser: _Parser) -> Iterator[yaml.Event]:
 
 def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text; returns the file or the diagnostics that stopped it."""
-    tab_positions = [m.end() - 1 for m in _TAB_INDENT.finditer(text)]
+    tab_positions = [m.end() - 1 for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
     if tab_positions:
         return None, [
             Diagnostic(
