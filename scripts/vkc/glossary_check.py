@@ -324,8 +324,9 @@ def check_glossary(content: Content) -> list[Diagnostic]:
     index = _TermIndex(terms)
     diagnostics: list[Diagnostic] = []
     for text_field in text_fields(content):
-        if not _checked(text_field, kinds):
-            continue
+        text_value = text_field.text
+        if (text_value.en is None and text_value.ko is None) or not _checked(text_field, kinds):
+            continue  # an untranslated text cannot contradict the glossary
         translations: dict[m.TranslationLang, _Translation] = {}
         for term, forms in index.found(_fold(text_field.text.vi)):
             for lang in m.TRANSLATION_LANGS:
