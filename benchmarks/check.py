@@ -80,7 +80,11 @@ def _measured(kind: str, target: str, *args: str) -> list[str]:
     return [sys.executable, "-c", _MEASURED, kind, target, *args]
 
 
-def _timed_process(argv: list[str]) -> tuple[float, float, int, str, str]:
+Measured = tuple[float, float, int, str, str]
+"""Wall time (s), peak memory (MB), exit code, stdout and stderr of a child process."""
+
+
+def _timed_process(argv: list[str]) -> Measured:
     """Wall time (s), peak memory (MB), exit code, stdout and stderr of a :func:`_measured` command."""
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile() as errors:  # a file: no pipe deadlock
         peak_file = Path(tmp) / "peak"
@@ -95,10 +99,19 @@ def _timed_process(argv: list[str]) -> tuple[float, float, int, str, str]:
     return elapsed, peak, proc.returncode, out, err
 
 
-def _median_process(argv: list[str], runs: int) -> tuple[float, float, int, str, str]:
-    results = [_timed_process(argv) for _ in range(runs)]
-    times = [r[0] for r in results]
-    return statistics.median(times), max(r[1] for r in results), *results[-1][2:]
+def _median_processes(first: list[str], second: list[str], runs: int) -> tuple[Measured, Measured]:
+    """Both commands ``runs`` times, taking turns: a machine that gets busier or quieter
+    during the run then weighs on both alike, not on whichever ran second."""
+    results: tuple[list[Measured], list[Measured]] = ([], [])
+    for _ in range(runs):
+        results[0].append(_timed_process(first))
+        results[1].append(_timed_process(second))
+    return _summary(results[0]), _summary(results[1])
+
+
+def _summary(results: list[Measured]) -> Measured:
+    """Median time, highest peak memory, and the last run's exit code and output."""
+    return statistics.median(r[0] for r in results), max(r[1] for r in results), *results[-1][2:]
 
 
 def _median_call(func: Callable[[], object], runs: int) -> float:
@@ -133,13 +146,15 @@ def bench_check(work: Path, records: int = RECORDS, runs: int = RUNS) -> list[Ro
     """`vkc check` on a synthetic corpus, next to its PyYAML + pydantic peer."""
     corpus = write_corpus(work / "synthetic", records)
     check = _measured("module", "vkc.cli", "check", "--content", str(corpus.root))
-    check_s, check_mb, code, out, err = _median_process(check, runs)
+    peer = _measured("code", _PEER, str(corpus.root))
+    (check_s, check_mb, code, out, err), (peer_s, peer_mb, peer_code, peer_out, peer_err) = _median_processes(
+        check, peer, runs
+    )
     if code != 0 or f"ok: {records} records" not in out:
         problems = [line for line in out.splitlines() if "error[" in line][:3]
         raise RuntimeError(
             f"vkc check failed on the synthetic corpus (exit {code}): {_last_line(out + err)}; first errors: {problems}"
         )
-    peer_s, peer_mb, peer_code, peer_out, peer_err = _median_process(_measured("code", _PEER, str(corpus.root)), runs)
     if peer_code != 0 or not peer_out.strip().isdigit():
         raise PeerError(f"the PyYAML + pydantic peer failed (exit {peer_code}): {_last_line(peer_err or peer_out)}")
     size_mb = sum(p.stat().st_size for p in corpus.files) / 1e6
