@@ -67,3 +67,20 @@ def test_a_peer_that_cannot_run_fails_the_run(
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert rows[0] == {"name": "ours", "value": 1.0, "unit": "s", "baseline": 2.0, "goal": None}
     assert rows[1]["name"] == "site" and rows[1]["value"] is None and "boom" in rows[1]["error"]
+
+
+def test_a_child_peak_memory_is_its_own_not_the_benchmarks() -> None:
+    from benchmarks.check import _measured, _timed_process
+
+    held = bytearray(150 << 20)  # the benchmark's own memory, as when it has just written a corpus
+    held[:: 1 << 12] = b"\1" * len(held[:: 1 << 12])
+    seconds, peak, code, out, err = _timed_process(
+        _measured(
+            "code",
+            "import sys; data = bytearray(40 << 20); data[::4096] = b'1' * len(data[::4096]); print(sys.argv[1:])",
+            "a",
+        )
+    )
+    assert (code, out, err) == (0, "['a']\n", "")
+    assert 40 < peak < 100, peak  # the child's 40 MB and its interpreter, not the 150 MB held here
+    assert seconds > 0 and len(held) == 150 << 20

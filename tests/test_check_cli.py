@@ -151,3 +151,23 @@ def test_committed_schema_is_current(tmp_path: Path, run_vkc: Run) -> None:
     out = tmp_path / "schema.json"
     assert run_vkc("schema", out).code == 0
     assert out.read_text("utf-8") == (REPO / "schema" / "content.schema.json").read_text("utf-8")
+
+
+def test_each_command_names_the_module_that_registers_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+    import importlib
+
+    from vkc.commands import COMMAND_MODULES, COMMANDS, main
+
+    registered: dict[str, str] = {}
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        registered.update(dict.fromkeys(sub.choices, module))
+    assert registered == COMMANDS
+    # A command run registers only its own family; the top-level help still lists every command.
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    listed = capsys.readouterr().out
+    assert all(f"    {name} " in listed or f"    {name}\n" in listed for name in registered), listed

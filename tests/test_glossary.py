@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, CliResult
 from tbx_structure import structure_errors
 from vkc.content import load_content
 from vkc.diagnostics import display_path
-from vkc.glossary_check import alternatives, check_glossary
+from vkc.glossary_check import _at_word_start, _Entry, _Term, _TermIndex, alternatives, check_glossary
 from vkc.glossary_export import glossary_tbx, tbx_terms, write_glossary_exports
 
 Run = Callable[..., CliResult]
@@ -291,3 +294,41 @@ def test_bracketed_forms_become_matchable_terms_with_usage_notes() -> None:
     assert [t.text for t in tbx_terms("virtual-reality (VR) experience zone", "en", proposed=False)] == [
         "virtual-reality experience zone"
     ]
+
+
+def _found_by_expressions(folded: str, terms: list[_Term]) -> list[tuple[str, set[str]]]:
+    """The terms a text uses, found as before the automaton: one expression per term, longest terms first."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[str, set[str]]] = []
+    for term in terms:
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in term.forms)})(?!\w)")
+        spans = [(mt.start(), mt.end()) for mt in pattern.finditer(folded)]
+        free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
+        if free:
+            found.append((term.term.id, {folded[a:b] for a, b in free}))
+        taken.extend(spans)
+    return found
+
+
+_LETTERS = "ađô _-.1"
+"""Word characters (Vietnamese letters, a digit, '_') and others, few enough that terms often overlap."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.text(_LETTERS, min_size=1, max_size=6), min_size=1, max_size=3), min_size=1, max_size=6),
+    st.text(_LETTERS, max_size=40),
+)
+def test_the_automaton_finds_what_the_expressions_found(renderings: list[list[str]], text: str) -> None:
+    terms = [
+        _Term(
+            _Entry(f"t{i}", " / ".join(forms), {}, {}, is_name=False),
+            tuple(sorted(dict.fromkeys(forms), key=len, reverse=True)),
+        )
+        for i, forms in enumerate(renderings)
+    ]
+    terms.sort(key=lambda t: -t.length)
+    found = [(entry.id, forms) for entry, forms in _TermIndex(terms).found(text)]
+    assert found == _found_by_expressions(text, terms)
+    for forms in renderings:
+        assert _at_word_start(text, forms[0]) == bool(re.search(rf"(?<!\w){re.escape(forms[0])}", text))

@@ -15,7 +15,7 @@ def test_two_processes_return_the_same_files_positions_and_diagnostics_in_order(
     files = [(p, p.name) for p in sorted((FIXTURES / "mini").glob("*.yaml"))] + [(broken, "broken.yaml")]
     files += [(tmp_path / "missing.yaml", "missing.yaml")]
     sequential = load_files(files, parallel_min_bytes=1 << 40)
-    parallel = load_files(files, parallel_min_bytes=0)
+    parallel = load_files(files, parallel_min_bytes=0, when_idle=False)
     assert [(f.display, f.data, f.positions) if f else None for f, _ in parallel] == [
         (f.display, f.data, f.positions) if f else None for f, _ in sequential
     ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES
 from vkc import model as m
+from vkc import yamlload
 from vkc.content import content_files, load_content
 from vkc.diagnostics import display_path
 from vkc.walk import nested_records
@@ -291,3 +293,28 @@ def test_fixture_files_parse_alone(name: str) -> None:
     assert diagnostics == []
     assert loaded is not None
     assert isinstance(loaded.data, dict)
+
+
+def test_positions_kept_exactly_when_key_paths_share_a_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "a:\n  b: [x, y]\n  c: {d: e}\n"
+    expected = {("a",): (1, 1), ("a", "b"): (2, 3), ("a", "b", 0): (2, 7), ("a", "b", 1): (2, 10)}
+    expected |= {("a", "c"): (3, 3), ("a", "c", "d"): (3, 7)}
+    hashed = parse(text)
+    assert hashed.positions == expected
+    assert repr(hashed.positions) == "Positions(6 nodes)"
+    # Every key path hashing alike: the file is parsed again and kept by key path.
+    monkeypatch.setattr(yamlload, "hash", lambda path: 7, raising=False)
+    exact = parse(text)
+    assert repr(exact.positions) == "Positions(6 nodes, exact)"
+    assert exact.positions == expected
+    assert exact.position(("a", "c", "missing")) == (3, 3)
+    assert ("a", "x") not in exact.positions
+
+
+def test_positions_refuse_another_processes_hashes() -> None:
+    positions = parse("a: [b]\n").positions
+    restored = pickle.loads(pickle.dumps(positions))
+    assert restored == positions == {("a",): (1, 1), ("a", 0): (1, 5)}
+    hashes, marks, exact, probe = positions.__getstate__()
+    with pytest.raises(ValueError, match="hashes key paths differently"):
+        positions.__setstate__((hashes, marks, exact, probe + 1))

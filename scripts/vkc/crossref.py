@@ -76,7 +76,7 @@ def _kinds(kinds: type[m.Record] | tuple[type[m.Record], ...], *, articles: bool
 
 def _references(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
     """(key path, field name, id) of every reference inside ``value``, nested records excluded."""
-    for name in type(value).model_fields:
+    for name in m.field_names(type(value)):
         item = getattr(value, name)
         if name in REFERENCE_TARGETS and isinstance(item, str):
             yield (*path, name), name, item
@@ -230,7 +230,7 @@ def _category_cycle(start: m.IndicatorCategory, by_id: dict[str, m.Record]) -> l
 
 
 def _localized(value: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, m.LocalizedText]]:
-    for name in type(value).model_fields:
+    for name in m.field_names(type(value)):
         item = getattr(value, name)
         if isinstance(item, m.LocalizedText):
             yield (*path, name), item

@@ -9,7 +9,8 @@ what they mean, so ``NO`` stays the text "NO" and ``2024-02-30`` is an error, no
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import WithJsonSchema
@@ -80,6 +81,33 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False, str_strip_whitespace=False
     )
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of the fields given with every instance that was given the same ones.
+
+        Why: pydantic keeps that set per instance, about 380 bytes each: 14.7 MB of the
+        64 MB that the 39,000 models of the 10,000-record synthetic corpus take. Instances
+        are frozen, and pydantic copies the set before it changes one (``model_copy``), so
+        one set per combination of fields serves them all.
+        """
+        given = self.__pydantic_fields_set__
+        shared = _FIELDS_GIVEN.setdefault(frozenset(given), given)
+        if shared is not given:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+
+@cache
+def field_names(kind: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class, in order.
+
+    Why: the walks over the content ask this for every model they visit; pydantic's
+    ``model_fields`` class property takes about 0.9 µs a call, eight times a lookup here.
+    """
+    return tuple(kind.model_fields)
+
+
+_FIELDS_GIVEN: dict[frozenset[str], set[str]] = {}
+"""One set of given fields per combination (see :meth:`Model.model_post_init`); a handful of entries."""
 
 
 class LocalizedText(Model):

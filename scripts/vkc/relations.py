@@ -60,7 +60,7 @@ class _Ref:
 
 def _references(value: BaseModel, holder: str, path: KeyPath = ()) -> Iterator[_Ref]:
     """Every reference that ``value`` holds itself; nested records hold their own."""
-    for name in type(value).model_fields:
+    for name in m.field_names(type(value)):
         item = getattr(value, name)
         if name in REFERENCE_TARGETS and isinstance(item, str):
             yield _Ref(holder, name, (*path, name), item)

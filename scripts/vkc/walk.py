@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -20,7 +22,7 @@ from .yamlload import KeyPath
 
 def children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
     """Each field value of ``obj`` (list items one by one) with its key path relative to ``obj``."""
-    for name in type(obj).model_fields:
+    for name in m.field_names(type(obj)):
         value = getattr(obj, name)
         if isinstance(value, list):
             for index, item in enumerate(value):
@@ -29,11 +31,37 @@ def children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
             yield (name,), value
 
 
+def model_children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
+    """:func:`children`, but only of the fields whose type can hold a model.
+
+    Why: the walks below look only for models; skipping ids, texts, dates and flags by
+    their declared type halves the work (the values are validated against those types).
+    """
+    for name in _model_fields(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield (name, index), item
+        else:
+            yield (name,), value
+
+
+@cache
+def _model_fields(kind: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in kind.model_fields.items() if _holds_models(info.annotation))
+
+
+def _holds_models(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
 def nested_records(record: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, m.Record]]:
     """Every record inside ``record`` (itself included), with its relative key path."""
     if isinstance(record, m.Record):
         yield path, record
-    for step, item in children(record):
+    for step, item in model_children(record):
         if isinstance(item, BaseModel) and not isinstance(item, m.LocalizedText):
             yield from nested_records(item, (*path, *step))
 
@@ -66,7 +94,7 @@ def localized_texts(obj: BaseModel, record_id: str, path: KeyPath = (), part: st
 
 
 def _texts(obj: BaseModel, record_id: str, kind: str, rel: KeyPath, path: KeyPath, part: str) -> Iterator[FoundText]:
-    for step, item in children(obj):
+    for step, item in model_children(obj):
         if isinstance(item, m.LocalizedText):
             yield FoundText(record_id, kind, (*rel, *step), (*path, *step), item, part)
         elif isinstance(item, m.Record):

@@ -10,14 +10,17 @@ large structure exists.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import multiprocessing
+import os
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TypeGuard, Union
+from typing import TypeGuard, Union, cast
 
 import yaml
 
@@ -50,6 +53,106 @@ def format_key_path(path: KeyPath) -> str:
     return ".".join(str(part) for part in path)
 
 
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_SEED_PROBE = ("vkc", "positions")
+"""A fixed key path whose hash tells whether two processes hash key paths alike."""
+
+
+class Positions:
+    """The 1-based (line, column) of each mapping key and each sequence item, by key path.
+
+    Why not a dict: a dict from key-path tuples to position tuples costs about 200 bytes a
+    node; on the 10,000-record synthetic corpus that was 46 MB, as much as the values
+    themselves, held for as long as the content. Here a node costs 16 bytes: the hash of
+    its key path and its packed position, in two arrays sorted by hash and searched by
+    bisection. A file in which two key paths share a hash (or that holds a duplicate key)
+    is kept in an exact dict instead (:func:`parse_text` parses it again for that). A key
+    path that is *not* in the file could still share the hash of one that is: with 64-bit
+    hashes the odds are the file's node count in 2**64 per lookup.
+
+    Hashes are Python's, salted per process: a Positions object is valid in the process
+    that built it and in processes forked from it (as :func:`load_files` uses it);
+    unpickling it under another salt raises instead of answering wrongly.
+    """
+
+    __slots__ = ("_exact", "_hashes", "_marks", "_probe")
+
+    def __init__(
+        self,
+        hashes: array[int] | None = None,
+        marks: array[int] | None = None,
+        exact: dict[KeyPath, tuple[int, int]] | None = None,
+    ) -> None:
+        self._hashes = hashes if hashes is not None else array("q")
+        self._marks = marks if marks is not None else array("Q")
+        self._exact = exact
+        self._probe = hash(_SEED_PROBE)
+
+    @classmethod
+    def from_hashes(cls, hashes: list[int], marks: list[int]) -> Positions | None:
+        """Positions from the hashes of key paths and their packed marks; None when two hashes collide."""
+        if len(set(hashes)) < len(hashes):
+            return None
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        return cls(array("q", [hashes[i] for i in order]), array("Q", [marks[i] for i in order]))
+
+    @classmethod
+    def from_paths(cls, paths: list[KeyPath], marks: list[int]) -> Positions:
+        """Positions kept exactly, by key path."""
+        return cls(exact={path: _unpack(mark) for path, mark in zip(paths, marks, strict=True)})
+
+    def get(self, path: KeyPath) -> tuple[int, int] | None:
+        """The position of ``path``, or None when the file has no such key or item."""
+        if self._exact is not None:
+            return self._exact.get(path)
+        wanted = hash(path)
+        index = bisect.bisect_left(self._hashes, wanted)
+        if index < len(self._hashes) and self._hashes[index] == wanted:
+            return _unpack(self._marks[index])
+        return None
+
+    def __getitem__(self, path: KeyPath) -> tuple[int, int]:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self.get(path) is not None
+
+    def __len__(self) -> int:
+        return len(self._exact) if self._exact is not None else len(self._hashes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Positions):
+            if self._exact is not None:
+                return other == self._exact
+            if other._exact is not None:
+                return self == other._exact
+            return self._hashes == other._hashes and self._marks == other._marks
+        if isinstance(other, Mapping):
+            return len(self) == len(other) and all(self.get(path) == mark for path, mark in other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like the dict it stands for
+
+    def __repr__(self) -> str:
+        return f"Positions({len(self)} nodes{', exact' if self._exact is not None else ''})"
+
+    def __getstate__(self) -> tuple[array[int], array[int], dict[KeyPath, tuple[int, int]] | None, int]:
+        return (self._hashes, self._marks, self._exact, self._probe)
+
+    def __setstate__(self, state: tuple[array[int], array[int], dict[KeyPath, tuple[int, int]] | None, int]) -> None:
+        self._hashes, self._marks, self._exact, self._probe = state
+        if self._exact is None and self._probe != hash(_SEED_PROBE):
+            raise ValueError("positions were pickled by a process that hashes key paths differently")
+
+
+def _unpack(mark: int) -> tuple[int, int]:
+    return (mark >> _COLUMN_BITS, mark & _COLUMN_MASK)
+
+
 @dataclass
 class LoadedFile:
     """A parsed content file: plain values plus the position of every key and item."""
@@ -59,8 +162,9 @@ class LoadedFile:
     display: str
     """The file name used in diagnostics."""
     data: Value
-    """The document as plain dicts, lists, strings and None."""
-    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    """The document as plain dicts, lists, strings and None (None also once
+    :func:`vkc.content.load_content` has built the records and let the values go)."""
+    positions: Positions = field(default_factory=Positions)
     """1-based (line, column) of each mapping key and each sequence item."""
 
     def position(self, path: KeyPath) -> tuple[int, int]:
@@ -118,24 +222,48 @@ def _is_simple(event: yaml.Event, depth: int) -> TypeGuard[yaml.ScalarEvent]:
     return type(event) is _ScalarEvent and event.tag is None and event.anchor is None and depth <= MAX_DEPTH
 
 
-class _Builder:
-    """Turns libyaml events into values; one instance per document."""
+class _Ambiguous(Exception):
+    """Positions kept by hash cannot answer exactly here: parse the file again keeping key paths."""
 
-    def __init__(self, events: Iterator[yaml.Event]) -> None:
+
+def _packed(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return ((mark.line + 1) << _COLUMN_BITS | (mark.column + 1)) if mark is not None else (1 << _COLUMN_BITS | 1)
+
+
+def _by_path(path: KeyPath) -> KeyPath:
+    return path
+
+
+class _Builder:
+    """Turns libyaml events into values; one instance per document.
+
+    Each mapping key and sequence item is noted as it comes: ``keys`` gets the hash of its
+    key path (or, with ``exact``, the key path itself) and ``marks`` its packed position.
+    """
+
+    def __init__(self, events: Iterator[yaml.Event], exact: bool = False) -> None:
         self.events = events
-        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.exact = exact
+        self.key: Callable[[KeyPath], object] = _by_path if exact else hash
+        self.keys: list[object] = []
+        self.marks: list[int] = []
         self.anchors: dict[str, tuple[Value, int]] = {}
         self.alias_nodes = 0
 
+    def positions(self) -> Positions | None:
+        """The positions noted (None when two key paths share a hash)."""
+        if self.exact:
+            return Positions.from_paths(cast(list[KeyPath], self.keys), self.marks)
+        return Positions.from_hashes(cast(list[int], self.keys), self.marks)
+
     def node(self, event: yaml.Event, path: KeyPath, depth: int) -> tuple[Value, int]:
         """Build the value that starts with ``event``; returns it with its node count."""
-        line, col = _mark(event)
         if isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
             if anchor not in self.anchors:
                 raise _Stop(
-                    line,
-                    col,
+                    *_mark(event),
                     "yaml.alias",
                     f"alias '*{anchor}' refers to no anchor",
                     "define '&NAME' before using '*NAME'",
@@ -145,8 +273,7 @@ class _Builder:
             self.alias_nodes += shared_size
             if self.alias_nodes > MAX_ALIAS_NODES:
                 raise _Stop(
-                    line,
-                    col,
+                    *_mark(event),
                     "yaml.alias-bomb",
                     f"aliases expand to more than {MAX_ALIAS_NODES} values",
                     "write the repeated values out, or remove the anchors and aliases",
@@ -156,8 +283,7 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             raise _Stop(
-                line,
-                col,
+                *_mark(event),
                 "yaml.tag",
                 f"the tag '{tag}' is not allowed in content files",
                 "remove the tag; quote the value if it is text",
@@ -165,8 +291,7 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise _Stop(
-                line,
-                col,
+                *_mark(event),
                 "yaml.too-deep",
                 f"nesting deeper than {MAX_DEPTH} levels",
                 "flatten the structure; content never needs this depth",
@@ -178,21 +303,24 @@ class _Builder:
             value = _scalar(event)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Value] = []
-            positions, child_depth = self.positions, depth + 1
+            keys, marks, key_of, child_depth = self.keys, self.marks, self.key, depth + 1
             for index, child in enumerate(self.events):
                 if type(child) is _SequenceEnd:
                     break
-                positions[(*path, index)] = _mark(child)
+                item_path = (*path, index)
+                keys.append(key_of(item_path))
+                marks.append(_packed(child))
                 if _is_simple(child, child_depth):
                     items.append(_scalar(child))
                     size += 1
                     continue
-                item, item_size = self.node(child, (*path, index), child_depth)
+                item, item_size = self.node(child, item_path, child_depth)
                 items.append(item)
                 size += item_size
             value = items
         elif isinstance(event, yaml.MappingStartEvent):
             mapping: dict[str, Value] = {}
+            keys, marks, key_of = self.keys, self.marks, self.key
             for key_event in self.events:
                 if isinstance(key_event, yaml.MappingEndEvent):
                     break
@@ -216,28 +344,32 @@ class _Builder:
                         "write the keys out in full",
                         path,
                     )
+                key_path = (*path, key)
                 if key in mapping:
-                    first_line = self.positions.get((*path, key), (0, 0))[0]
+                    if not self.exact:  # the first key's line needs its key path
+                        raise _Ambiguous
+                    first_line = marks[keys.index(key_path)] >> _COLUMN_BITS
                     raise _Stop(
                         key_line,
                         key_col,
                         "yaml.duplicate-key",
                         f"duplicate key '{key}' (first defined on line {first_line})",
                         "remove one of the two; YAML would silently keep only the last",
-                        (*path, key),
+                        key_path,
                     )
-                self.positions[(*path, key)] = (key_line, key_col)
+                keys.append(key_of(key_path))
+                marks.append(key_line << _COLUMN_BITS | key_col)
                 child = next(self.events)
                 if _is_simple(child, depth + 1):
                     mapping[key] = _scalar(child)
                     size += 2
                     continue
-                child_value, child_size = self.node(child, (*path, key), depth + 1)
+                child_value, child_size = self.node(child, key_path, depth + 1)
                 mapping[key] = child_value
                 size += child_size + 1
             value = mapping
         else:  # pragma: no cover - libyaml yields only the events handled above here
-            raise _Stop(line, col, "yaml.syntax", f"unexpected {type(event).__name__}", "", path)
+            raise _Stop(*_mark(event), "yaml.syntax", f"unexpected {type(event).__name__}", "", path)
         new_anchor: str | None = getattr(event, "anchor", None)
         if new_anchor:
             self.anchors[new_anchor] = (value, size)
@@ -274,7 +406,7 @@ def _event_stream(parser: _Parser) -> Iterator[yaml.Event]:
 
 def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text; returns the file or the diagnostics that stopped it."""
-    tab_positions = [m.end() - 1 for m in _TAB_INDENT.finditer(text)]
+    tab_positions = [m.end() - 1 for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
     if tab_positions:
         return None, [
             Diagnostic(
@@ -287,11 +419,18 @@ def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, 
             )
             for pos in tab_positions
         ]
+    try:
+        return _parse(text, path, display, exact=False)
+    except _Ambiguous:  # a duplicate key, or two key paths with one hash: rare, so parse again
+        return _parse(text, path, display, exact=True)
+
+
+def _parse(text: str, path: Path, display: str, exact: bool) -> tuple[LoadedFile | None, list[Diagnostic]]:
     parser = _Parser(text)
     try:
         events = _event_stream(parser)
         first = next(events)  # StreamStart
-        builder = _Builder(events)
+        builder = _Builder(events, exact)
         data: Value = None
         documents = 0
         for event in events:
@@ -341,7 +480,10 @@ def parse_text(text: str, path: Path, display: str) -> tuple[LoadedFile | None, 
         return None, [Diagnostic(display, 1, 1, "yaml.syntax", f"YAML error: {exc}", hint="")]
     finally:
         parser.dispose()
-    return LoadedFile(path=path, display=display, data=data, positions=builder.positions), []
+    positions = builder.positions()
+    if positions is None:
+        raise _Ambiguous
+    return LoadedFile(path=path, display=display, data=data, positions=positions), []
 
 
 def _control_character(text: str, exc: yaml.reader.ReaderError, display: str) -> Diagnostic:
@@ -409,41 +551,77 @@ PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 
 
 def load_files(
-    files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES
+    files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES, when_idle: bool = True
 ) -> list[tuple[LoadedFile | None, list[Diagnostic]]]:
-    """:func:`load_file` for each ``(path, display)``, in order.
+    """:func:`load_file` for each ``(path, display)``, in order (see :func:`iter_files`)."""
+    return list(iter_files(files, parallel_min_bytes, when_idle))
+
+
+def _core_idle() -> bool:
+    """Whether the machine has a core to spare (the load average counts this process too)."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
+    except OSError:  # no load average on this system
+        return True
+
+
+def iter_files(
+    files: list[tuple[Path, str]], parallel_min_bytes: int = PARALLEL_MIN_BYTES, when_idle: bool = True
+) -> Iterator[tuple[LoadedFile | None, list[Diagnostic]]]:
+    """:func:`load_file` for each ``(path, display)``, in order, one file at a time.
 
     Why two processes: parsing is most of `vkc check` on a large corpus and the machine has
-    two cores. A forked child parses every second file and sends the results back pickled
-    (about a quarter of the cost of parsing); the parent parses the others meanwhile.
+    two cores. A forked child parses every second file and sends each back pickled as soon
+    as it is parsed (about a quarter of the cost of parsing); the parent parses the others
+    meanwhile. Why one at a time: the caller builds its records from a file and lets the
+    file's values go before the next one comes, so memory holds a file or two of raw
+    values rather than the whole corpus (the child waits in ``send`` until the parent reads).
+    Why only with a core to spare (``when_idle``): the child and the pickling cost about
+    0.7 s more CPU on 10,000 synthetic records; on a busy two-core machine that made the
+    whole check slower (6.9 s against 6.2 s in one process), on a quiet one faster (4.8 s
+    against 5.3 s).
     """
     total = 0
     for path, _ in files:
         with contextlib.suppress(OSError):  # load_file reports it
             total += path.stat().st_size
-    if len(files) < 2 or total < parallel_min_bytes or "fork" not in multiprocessing.get_all_start_methods():
-        return [load_file(path, display) for path, display in files]
-    theirs = files[1::2]
-    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_load_into_pipe, args=(theirs, sender), daemon=True)
+    if (
+        len(files) < 2
+        or total < parallel_min_bytes
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or (when_idle and not _core_idle())
+    ):
+        for path, display in files:
+            yield load_file(path, display)
+        return
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_load_into_pipe, args=(files[1::2], sender), daemon=True)
     child.start()
     sender.close()
-    mine = [load_file(path, display) for path, display in files[0::2]]
+    child_alive = True
     try:
-        received: list[tuple[LoadedFile | None, list[Diagnostic]]] = receiver.recv()
-    except EOFError:  # the child died (out of memory, killed): parse its share here
-        received = [load_file(path, display) for path, display in theirs]
-    finally:
+        for index, (path, display) in enumerate(files):
+            if index % 2 == 1 and child_alive:
+                try:
+                    received: tuple[LoadedFile | None, list[Diagnostic]] = receiver.recv()
+                except EOFError:  # the child died (out of memory, killed): parse the rest here
+                    child_alive = False
+                else:
+                    yield received
+                    continue
+            yield load_file(path, display)
+    finally:  # also when the caller stops early: the child must not wait on a full pipe
         receiver.close()
+        if child.is_alive():
+            child.terminate()
         child.join()
-    results: list[tuple[LoadedFile | None, list[Diagnostic]]] = []
-    for index in range(len(files)):
-        results.append(mine[index // 2] if index % 2 == 0 else received[index // 2])
-    return results
 
 
 def _load_into_pipe(files: list[tuple[Path, str]], sender: Connection) -> None:
-    sender.send([load_file(path, display) for path, display in files])
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent stopped reading
+        for path, display in files:
+            sender.send(load_file(path, display))
     sender.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -38,6 +39,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Validate; print every diagnostic; exit 1 on errors (or on warnings with --strict)."""
     content, diagnostics = load_content(args.content)
+    # The content lives until the process ends: keep the cycle collector from walking it
+    # again and again during the checks that follow.
+    gc.freeze()
     if content is not None:  # glossary consistency needs the validated content
         diagnostics = sorted([*diagnostics, *check_glossary(content)], key=lambda d: (d.file, d.line, d.column))
     failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
