@@ -9,7 +9,7 @@ plain models). Everything here is pure: models in, paths out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import get_args
@@ -22,13 +22,7 @@ from .yamlload import KeyPath
 
 def children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
     """Each field value of ``obj`` (list items one by one) with its key path relative to ``obj``."""
-    for name in m.field_names(type(obj)):
-        value = getattr(obj, name)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                yield (name, index), item
-        else:
-            yield (name,), value
+    return _values(obj, m.field_names(type(obj)))
 
 
 def model_children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
@@ -37,7 +31,11 @@ def model_children(obj: BaseModel) -> Iterator[tuple[KeyPath, object]]:
     Why: the walks below look only for models; skipping ids, texts, dates and flags by
     their declared type halves the work (the values are validated against those types).
     """
-    for name in _model_fields(type(obj)):
+    return _values(obj, _model_fields(type(obj)))
+
+
+def _values(obj: BaseModel, names: Iterable[str]) -> Iterator[tuple[KeyPath, object]]:
+    for name in names:
         value = getattr(obj, name)
         if isinstance(value, list):
             for index, item in enumerate(value):
