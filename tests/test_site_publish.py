@@ -85,6 +85,22 @@ def test_the_check_catches_active_content() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("tag", "problem"),
+    [
+        ('<b\tONMOUSEOVER="x()">', "an on* event attribute"),
+        ('<a href="jav&#97;script:alert(1)">', "a script or data link"),
+        ('<a href="javascript&colon;alert(1)">', "a script or data link"),
+        ("<img SRC='DATA:image/svg+xml,x'>", "a script or data link"),
+        ('<form ACTION = "vbscript:x">', "a script or data link"),
+    ],
+)
+def test_each_active_attribute_is_caught_on_its_own(tag: str, problem: str) -> None:
+    """The fast pre-filter lets a page through to the attribute parse for each kind alone."""
+    page = f"<html><head><title>x</title></head><body><p>{tag}text</p></body></html>"
+    assert [found.split(":")[0] for found in scan_html(page).problems] == [problem]
+
+
 def test_collision_with_a_handwritten_page_is_an_error(tmp_path: Path, run_vkc: Callable[..., CliResult]) -> None:
     docs = tmp_path / "docs"
     for lang in ("vi", "en", "ko"):

@@ -46,13 +46,27 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _PAGE_WIDE = ((re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "an embedding element"),)
 _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
 _ATTR = re.compile(r"""\s+([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_CANDIDATE = re.compile(
-    r"""\son[a-z]+\s*=|=\s*["']?\s*(?:javascript|vbscript|data)\s*:|(?:href|src|action)\s*=\s*["']?[^"'>]*(?:&#|&colon;)""",
-    re.I,
-)
-"""A superset of what :func:`_attribute_problems` reports (entity-encoded schemes included). A
-scheme counts only at the start of an attribute value: the Content-Security-Policy's
-``'self' data:`` on every page made every page go through the slow parse."""
+_EVENT_NAME = re.compile(r"on[a-z]+\s*=")
+_SCHEME_VALUE = re.compile(r"""=\s*["']?\s*(?:javascript|vbscript|data)\s*:""")
+_ENTITY_IN_URL = tuple(re.compile(name + r"""\s*=\s*["']?[^"'>]*&(?:#|colon;)""") for name in ("href", "src", "action"))
+
+
+def _may_have_attribute_problems(text: str) -> bool:
+    """A superset of what :func:`_attribute_problems` reports (entity-encoded schemes included).
+
+    Why this shape: one case-insensitive alternation searched at every position took 2.8 ms of
+    a 27 KB page; the lowered text and patterns that start with a literal take 0.6 ms. A scheme
+    counts only at the start of an attribute value: the Content-Security-Policy's
+    ``'self' data:`` is on every page.
+    """
+    lowered = text.lower()
+    return (
+        any(lowered[max(event.start() - 1, 0)].isspace() for event in _EVENT_NAME.finditer(lowered))
+        or _SCHEME_VALUE.search(lowered) is not None
+        or any(pattern.search(lowered) for pattern in _ENTITY_IN_URL)
+    )
+
+
 _BAD_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
 
 
@@ -79,7 +93,7 @@ def scan_html(text: str) -> PageScan:
             scan.problems.append(f"a script the theme did not write: {match.group(0)[:60]!r}")
     if "<title>" in text and not _TITLE.search(text):
         scan.problems.append("markup inside <title>")
-    if _CANDIDATE.search(text):  # parsing every tag is slow; most pages have nothing to look at
+    if _may_have_attribute_problems(text):  # parsing every tag is slow; most pages have nothing to look at
         scan.problems += _attribute_problems(text)
     for pattern, what in _PAGE_WIDE:
         found = pattern.search(text)
