@@ -16,8 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when what an entry holds changes: entries of another format are not read."""
+_HEADER = f"vkc page cache {FORMAT}\n"
 
 
 def cache_dir(out: Path) -> Path:
@@ -26,38 +27,63 @@ def cache_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.vkc-cache"
 
 
+def to_text(value: Any) -> str:
+    """An entry's value as the cache keeps it: compact JSON on one line."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 class PageCache:
-    """Named tables of per-page data (``scans``, ``search``), each a mapping key -> value."""
+    """Named tables of per-page data (``scans``, ``search``), each a mapping key -> value.
+
+    Why each entry is kept as its JSON text, read only when asked for: a cold build at 3x1000
+    pages holds three tables of about 40 MB of JSON, which as Python lists and strings took
+    about 120 MB of the build's peak memory. A table file is a header line, then one line per
+    entry: its key, a tab, its JSON (which has no newline).
+    """
 
     def __init__(self, out: Path) -> None:
         self.folder = cache_dir(out)
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.tables: dict[str, dict[str, str]] = {}
         self.used: dict[str, set[str]] = {}
         self.files: dict[str, set[str]] = {}
         """Per folder, the files this build used (``cards``: images named by their digest)."""
 
-    def table(self, name: str) -> dict[str, Any]:
-        """The entries of ``name`` from the last build (empty when absent or unreadable)."""
+    def table(self, name: str) -> dict[str, str]:
+        """The entries of ``name`` from the last build, as JSON texts (empty when absent or unreadable)."""
         if name not in self.tables:
+            entries: dict[str, str] = {}
             try:
-                data = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+                text = (self.folder / f"{name}.tsv").read_text(encoding="utf-8")
             except (OSError, ValueError):
-                data = {}
-            ok = isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)
-            self.tables[name] = data["entries"] if ok else {}
+                text = ""
+            if text.startswith(_HEADER):
+                # split, not splitlines: JSON keeps U+2028 and its kin unescaped in strings.
+                for line in text[len(_HEADER) :].split("\n"):
+                    key, tab, value = line.partition("\t")
+                    if tab:
+                        entries[key] = value
+            self.tables[name] = entries
             self.used[name] = set()
         return self.tables[name]
 
     def get(self, name: str, key: str) -> Any:
         """The value stored under ``key``, or None."""
-        value = self.table(name).get(key)
-        if value is not None:
-            self.used[name].add(key)
-        return value
+        text = self.table(name).get(key)
+        if text is None:
+            return None
+        self.used[name].add(key)
+        try:
+            return json.loads(text)
+        except ValueError:  # a damaged entry is a missing one
+            return None
 
     def put(self, name: str, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` for the next build."""
-        self.table(name)[key] = value
+        self.put_text(name, key, to_text(value))
+
+    def put_text(self, name: str, key: str, text: str) -> None:
+        """Store a value already made into its text by :func:`to_text` (in a worker, say)."""
+        self.table(name)[key] = text
         self.used[name].add(key)
 
     def file(self, name: str, key: str) -> Path | None:
@@ -85,9 +111,9 @@ class PageCache:
                 if path.name not in used:
                     path.unlink(missing_ok=True)
         for name, entries in self.tables.items():
-            kept = {key: entries[key] for key in sorted(self.used[name]) if key in entries}
-            text = json.dumps({"format": FORMAT, "entries": kept}, ensure_ascii=False, separators=(",", ":"))
+            lines = [_HEADER] + [f"{key}\t{entries[key]}\n" for key in sorted(self.used[name]) if key in entries]
             handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(tmp, self.folder / f"{name}.json")
+                stream.writelines(lines)
+            os.replace(tmp, self.folder / f"{name}.tsv")
+            (self.folder / f"{name}.json").unlink(missing_ok=True)  # an earlier format's table

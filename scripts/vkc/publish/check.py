@@ -9,7 +9,6 @@ well-formed output (an HTML parser was several times slower on large trees).
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
@@ -187,24 +186,13 @@ def resolve_links(page: str, links: list[str]) -> list[Resolved]:
 
 def _resolve(page: str, link: str) -> Resolved:
     """What one link of ``page`` names, before looking at the tree."""
-    if not link or link[0] in "#?":  # the page itself
-        return (link, normalise_path(page) or "", unquote(urlsplit(link).fragment), False)
-    return _resolve_from(page.rpartition("/")[0], link)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _resolve_from(base: str, link: str) -> Resolved:
-    """What ``link`` names from a page in the folder ``base`` (a link with a path).
-
-    Why remembered: a page's ~80 links are mostly its navigation's, the same from every page of
-    a folder; parsing each again was a tenth of deriving a page.
-    """
     parts = urlsplit(link)
     if parts.scheme in ("http", "https", "mailto") or link.startswith("//"):
         return (link, "", "", False)
     if parts.scheme:
         return (link, "", f"link with scheme '{parts.scheme}:' ({link[:60]})", False)
-    target = f"{base}/{unquote(parts.path)}"
+    base = page.rpartition("/")[0]
+    target = f"{base}/{unquote(parts.path)}" if parts.path else page
     if parts.path.startswith("/"):
         target = unquote(parts.path)
     resolved = normalise_path(target)

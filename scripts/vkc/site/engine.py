@@ -18,6 +18,7 @@ The digests here are what the build keys each output page by.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import importlib
 import io
@@ -138,6 +139,9 @@ class Job:
     derive: Callable[[str, str], Any] | None = None
     """Called with each rendered page's output path and HTML, in the worker: what the build
     derives from a page (its check, its search entries) is then made on every core."""
+    only: bool = False
+    """Keep no other language's session: a cold build's processes each hold one language at a
+    time (the live preview keeps one per language between its builds)."""
 
 
 @dataclass
@@ -206,6 +210,14 @@ def _add_theme_files(files: Files, env: Environment, config: MkDocsConfig) -> No
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _word(key: str, lang: Any, fallback: Any) -> str:
+    """Material's interface word ``key`` in the page's language (``lang``), else in English, else
+    the key: ``partials/language.html`` as Material writes it, remembered (each of Material's
+    word lists is a dictionary built again at every lookup, ~25 lookups a page)."""
+    return str(lang.t(key) or fallback.t(key) or key)
+
+
 @dataclass
 class _Session:
     """One language's configuration, files, navigation and templates, ready to render pages."""
@@ -227,8 +239,17 @@ def _open(job: Job) -> tuple[_Session, bool]:
     keeps each language's session while what its pages share is unchanged, and moves it to the
     new site folder."""
     lang = str((job.config.get("theme") or {}).get("language") or "")
+    if job.only:
+        for other in [other for other in _SESSIONS if other != lang]:
+            del _SESSIONS[other]
     kept = _SESSIONS.get(lang)
-    if job.session and kept is not None and kept.key == job.session:
+    # The same digest from another docs folder (a build to another output) reads other files.
+    if (
+        job.session
+        and kept is not None
+        and kept.key == job.session
+        and kept.config["docs_dir"] == job.config["docs_dir"]
+    ):
         site_dir = str(job.config["site_dir"])
         if kept.config["site_dir"] != site_dir:
             kept.config["site_dir"] = site_dir
@@ -248,6 +269,7 @@ def _open(job: Job) -> tuple[_Session, bool]:
     # A session lives only while the templates' digest is unchanged (Job.session): asking the
     # file system whether each of a page's ~50 includes changed cost about 1 ms a page.
     env.auto_reload = False
+    env.globals["vkc_word"] = _word
     if job.templates:  # compiling Material's templates costs more than rendering one page
         env.bytecode_cache = FileSystemBytecodeCache(job.templates)
     _add_theme_files(files, env, config)
@@ -268,11 +290,6 @@ def _render(job: Job, out: Output) -> None:
     config, files, nav, doc_files = session.config, session.files, session.nav, session.doc_files
     wanted = None if job.pages is None else set(job.pages)
     todo = [f for f in doc_files if wanted is None or f.src_uri in wanted]
-    for file in todo:
-        if file.page is None:
-            Page(None, file, config)
-        assert file.page is not None
-        _populate_page(file.page, config, files)
     if new:
         session.env = config.plugins.on_env(session.env, config=config, files=files)
     env = session.env
@@ -292,15 +309,23 @@ def _render(job: Job, out: Output) -> None:
                 _build_theme_template(template, env, files, config, nav)
                 if (site / template).is_file():
                     out.theme.append(template)
+    # Each page is read, converted and written before the next (mkdocs converts them all first):
+    # a worker held a whole part's HTML at once. No hook needs the other pages converted; the
+    # navigation's titles are spelled out (vkc.site.langconfig), not read from converted pages.
     for file in todo:
+        if file.page is None:
+            Page(None, file, config)
         assert file.page is not None
+        _populate_page(file.page, config, files)
         _build_page(file.page, config, doc_files, nav, env)
         out.pages[file.src_uri] = file.dest_uri
         if job.derive is not None:
             out.derived[file.dest_uri] = job.derive(file.dest_uri, (site / file.dest_uri).read_text(encoding="utf-8"))
-        # Written: its HTML is not needed again (a worker held every page it rendered before;
-        # the Markdown stays, a page's title may be read from it).
+        # Written: its HTML and Markdown are not needed again (every title in the navigation
+        # is spelled out, so none is read from a page's text; a kept session reads a page's
+        # source again when it renders it again).
         file.page.content = None
+        file.page.markdown = None
         file.page.toc = []  # type: ignore[assignment]
     config.plugins.on_post_build(config=config)
 
