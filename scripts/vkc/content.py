@@ -395,12 +395,14 @@ def _stand_in(text: m.LocalizedText) -> m.LocalizedText:
     shape = (text.en is not None, text.ko is not None, tuple(text.translated_from), tuple(text.proposed))
     found = _STAND_INS.get(shape)
     if found is None:
-        found = _STAND_INS[shape] = m.LocalizedText.model_construct(
-            vi="-",
-            en="-" if shape[0] else None,
-            ko="-" if shape[1] else None,
-            translated_from=dict.fromkeys(text.translated_from, "-"),
-            proposed=list(text.proposed),
+        found = _STAND_INS[shape] = m.LocalizedText.model_validate(
+            {
+                "vi": "-",
+                "en": "-" if shape[0] else None,
+                "ko": "-" if shape[1] else None,
+                "translated_from": dict.fromkeys(text.translated_from, "0" * 12),
+                "proposed": list(text.proposed),
+            }
         )
     return found
 
