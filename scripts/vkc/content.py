@@ -14,7 +14,7 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,7 +25,7 @@ from .relations import check_relations
 from .schema_errors import diagnostics_from_error
 from .training import check_courses
 from .versions import check_versions
-from .walk import localized_texts, model_children, nested_records
+from .walk import localized_texts, nested_records
 from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, iter_files
 
 COLLECTIONS: dict[str, type[m.Record]] = {
@@ -105,7 +105,8 @@ class _Collector:
     queued: list[tuple[int, LoadedFile, str, object]] = field(default_factory=list)
     """Singletons written in a file loaded before a file that comes earlier in content order:
     which one is the first is known once the earlier files are loaded."""
-    loaded: set[int] = field(default_factory=set)
+    done: set[int] = field(default_factory=set)
+    """Files loaded so far, by place in content order."""
     next_unloaded: int = 0
     """The first file in content order not loaded yet."""
 
@@ -147,8 +148,8 @@ class _Collector:
 
     def file_done(self, index: int) -> None:
         """Note that the file at ``index`` is loaded; settle the singletons whose earlier files all are."""
-        self.loaded.add(index)
-        while self.next_unloaded in self.loaded:
+        self.done.add(index)
+        while self.next_unloaded in self.done:
             self.next_unloaded += 1
         ready = [item for item in self.queued if item[0] < self.next_unloaded]
         if ready:
@@ -347,14 +348,15 @@ class _TextStream:
             self.waiting.append((root, record_id, origin, rank))
 
     def _take(self, root: BaseModel, record_id: str, origin: Origin, rank: _Rank) -> None:
-        for seq, found in enumerate(localized_texts(root, record_id, origin.path)):
+        start = len(origin.path)
+        for seq, found in enumerate(list(localized_texts(root, record_id, origin.path))):
             text_field = TextField(
                 found.record_id, found.kind, found.key_path, found.path, origin.file, found.text, found.part
             )
             problems = self.check.check(text_field)
             if problems:
                 self.found.append(((text_field.file, text_field.line(), rank, seq), problems))
-        _hollow(root)
+            _hollow(root, found.path[start:], found.text)
 
     def diagnostics(self, collections: list[str]) -> list[Diagnostic]:
         """The check's diagnostics in :func:`text_fields` order (then each text's own order)."""
@@ -367,24 +369,22 @@ class _TextStream:
         return [problem for _, problems in sorted(self.found, key=order) for problem in problems]
 
 
-def _hollow(model: BaseModel) -> None:
-    """Put a shared stand-in in place of every LocalizedText inside ``model``, in place.
+def _hollow(root: BaseModel, path: KeyPath, text: m.LocalizedText) -> None:
+    """Put a shared stand-in in place of the ``text`` at ``path`` inside ``root``, in place.
 
     Why in place, in a frozen model: a copy of every record would cost more time than the
     whole check saves, and these models never leave :func:`check_content`. A stand-in keeps
     what the checks across records read of a text: which languages it has, the languages
     of its source hashes and the languages it proposes.
     """
-    values = vars(model)
-    for step, item in model_children(model):
-        if isinstance(item, m.LocalizedText):
-            name = str(step[0])
-            if len(step) == 1:
-                values[name] = _stand_in(item)
-            else:  # an item of a list of texts
-                values[name][step[1]] = _stand_in(item)
-        elif isinstance(item, BaseModel):
-            _hollow(item)
+    holder: object = root
+    for step in path[:-1]:
+        holder = cast(list[object], holder)[step] if isinstance(step, int) else getattr(holder, step)
+    last = path[-1]
+    if isinstance(last, int):  # an item of a list of texts
+        cast(list[object], holder)[last] = _stand_in(text)
+    else:
+        vars(holder)[last] = _stand_in(text)
 
 
 _STAND_INS: dict[tuple[bool, bool, tuple[str, ...], tuple[str, ...]], m.LocalizedText] = {}
