@@ -21,6 +21,14 @@ glossary:
     term: {vi: đô thị thông minh, en: smart city, ko: 스마트시티}
     illustrative: true
 """
+SOURCE = """\
+sources:
+  - id: src-aa
+    title: A source
+    publisher: A publisher
+    language: en
+    confidence: low
+"""
 WRONG_TERM = 'body: {vi: "Đô thị thông minh là mục tiêu.", en: "An intelligent town is the aim.", ko: "목표이다."}'
 
 
@@ -94,3 +102,12 @@ def test_errors_leave_out_the_glossary_warnings(tmp_path: Path) -> None:
     records, diagnostics = check_content(root, GlossaryCheck())
     assert records is None
     assert (records, diagnostics) == whole(root)
+
+
+def test_a_glossary_file_loaded_first_keeps_content_order_for_duplicate_ids(mini_content: Path) -> None:
+    # `zz.yaml` is loaded before `aa.yaml`, which comes first in content order: its id is the original.
+    (mini_content / "aa.yaml").write_text(SOURCE, encoding="utf-8")
+    (mini_content / "zz.yaml").write_text(GLOSSARY.replace("id: smart-city", "id: src-aa"), encoding="utf-8")
+    diagnostics = assert_same(mini_content)
+    assert [(d.file.rsplit("/", 1)[-1], d.code) for d in diagnostics] == [("zz.yaml", "ref.duplicate-id")]
+    assert "aa.yaml:2" in diagnostics[0].message
