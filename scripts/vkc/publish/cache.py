@@ -111,9 +111,11 @@ class PageCache:
                 if path.name not in used:
                     path.unlink(missing_ok=True)
         for name, entries in self.tables.items():
-            lines = [_HEADER] + [f"{key}\t{entries[key]}\n" for key in sorted(self.used[name]) if key in entries]
             handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.writelines(lines)
+                stream.write(_HEADER)
+                for key in sorted(self.used[name]):  # line by line: a table is tens of MB
+                    if key in entries:
+                        stream.write(f"{key}\t{entries[key]}\n")
             os.replace(tmp, self.folder / f"{name}.tsv")
             (self.folder / f"{name}.json").unlink(missing_ok=True)  # an earlier format's table
