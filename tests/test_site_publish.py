@@ -14,11 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, CliResult
 from vkc.diagnostics import display_path
 from vkc.publish.build import build_site
-from vkc.publish.check import scan_html
+from vkc.publish.check import _resolve, _resolve_parsed, scan_html
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
@@ -99,6 +101,20 @@ def test_each_active_attribute_is_caught_on_its_own(tag: str, problem: str) -> N
     """The fast pre-filter lets a page through to the attribute parse for each kind alone."""
     page = f"<html><head><title>x</title></head><body><p>{tag}text</p></body></html>"
     assert [found.split(":")[0] for found in scan_html(page).problems] == [problem]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["index.html", "a/b/index.html", "en/x/index.html"]),
+    st.lists(
+        st.sampled_from(["a", "..", ".", "/", "b/", "%20", "#x", "?q", "http:", " ", "é", "\t", "//h", "\\"]),
+        max_size=5,
+    ),
+)
+def test_a_plain_link_resolves_as_urlsplit_resolves_it(page: str, pieces: list[str]) -> None:
+    """The site check's shortcut for relative paths gives what the general resolution gives."""
+    link = "".join(pieces)
+    assert _resolve(page, link) == _resolve_parsed(page, link)
 
 
 def test_collision_with_a_handwritten_page_is_an_error(tmp_path: Path, run_vkc: Callable[..., CliResult]) -> None:

@@ -179,6 +179,19 @@ def _inventory(root: Path) -> tuple[set[str], set[str]]:
     return files, dirs
 
 
+def _plain(link: str) -> bool:
+    """Whether ``link`` is a relative path and nothing else (most links): no scheme, query,
+    fragment, escape, root, host, space or control character, so that ``urlsplit`` would give it
+    back whole as its path."""
+    return (
+        bool(link)
+        and link[0] != "/"
+        and link.isprintable()
+        and " " not in link
+        and not any(c in link for c in ":?#%\\")
+    )
+
+
 def resolve_links(page: str, links: list[str]) -> list[Resolved]:
     """What each link of the page at ``page`` in the tree names, before looking at the tree."""
     return [_resolve(page, link) for link in links]
@@ -186,6 +199,16 @@ def resolve_links(page: str, links: list[str]) -> list[Resolved]:
 
 def _resolve(page: str, link: str) -> Resolved:
     """What one link of ``page`` names, before looking at the tree."""
+    if _plain(link):
+        resolved = normalise_path(f"{page.rpartition('/')[0]}/{link}")
+        if resolved is None:
+            return (link, "", f"link leaves the site: {link}", False)
+        return (link, resolved, "", link.endswith("/"))
+    return _resolve_parsed(page, link)
+
+
+def _resolve_parsed(page: str, link: str) -> Resolved:
+    """:func:`_resolve` for any link, through ``urlsplit``."""
     parts = urlsplit(link)
     if parts.scheme in ("http", "https", "mailto") or link.startswith("//"):
         return (link, "", "", False)
