@@ -31,6 +31,43 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/search built once per session, without PDF/DOCX editions (they are not
+    searched) and without hand-written pages (the expected results depend on the fixture alone).
+
+    Shared by the modules that only read it (a test that changes files works on a copy): a
+    build costs seconds, a copy a fraction of that.
+    """
+    from vkc.publish.build import build_site  # mkdocs and the theme: only for the tests that build
+
+    out = tmp_path_factory.mktemp("search-site") / "site"
+    build_site(FIXTURES / "search", out, docs=tmp_path_factory.mktemp("no-docs"), editions=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `mini` fixture with the repository's mkdocs.yml and hand-written pages, built once
+    per session without editions. Read it, or publish a private copy with :func:`copy_site`."""
+    from vkc.publish.build import build_site
+
+    out = tmp_path_factory.mktemp("mini-site") / "site"
+    build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    return out
+
+
+def copy_site(site: Path, dest: Path) -> Path:
+    """A copy of the published tree ``site`` at ``dest``, its page cache beside it (as a build
+    of the same content into ``dest`` leaves them: the next build there reuses both)."""
+    from vkc.publish.cache import cache_dir
+
+    shutil.copytree(site, dest, symlinks=True)
+    if cache_dir(site).is_dir():
+        shutil.copytree(cache_dir(site), cache_dir(dest), symlinks=True)
+    return dest
+
+
 @pytest.fixture
 def mini_content(tmp_path: Path) -> Path:
     """A private, writable copy of the `mini` fixture at ``tmp_path / "content"``."""
