@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,17 @@ def copy_fixture(name: str, dest: Path) -> Path:
     """Copy ``tests/fixtures/<name>`` to ``dest`` (created) and return ``dest``."""
     shutil.copytree(FIXTURES / name, dest)
     return dest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_chromium() -> Iterator[None]:
+    """One Chromium for the session's browsers on this thread, each test in a new context (a
+    fresh profile): starting Chromium costs seconds a test (tests/browser.py). Launched only
+    when a test first opens a browser."""
+    from browser import one_chromium  # Playwright: only imported, nothing started
+
+    with one_chromium():
+        yield
 
 
 @pytest.fixture(scope="session")
