@@ -7,6 +7,11 @@ counts as secure). Why Playwright with ``executable_path``: a maintained driver,
 browser is the system's ``chromium`` package (Playwright never downloads one here). Playwright's
 sync API belongs to the thread that started it and runs once per thread: the browsers of a
 thread share one Playwright, and a :class:`Browser` must stay on the thread that made it.
+
+Within :func:`one_chromium` (the test session holds it, tests/conftest.py) a thread keeps one
+Chromium open and each :class:`Browser` is a new context of it: a context is a fresh profile
+(its own storage, cache, service workers and permissions), and starting Chromium and the
+driver cost 2-3 s a browser on the shared machine.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ import functools
 import http.server
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from playwright.sync_api import Browser as Chromium
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-__all__ = ["CHROMIUM", "Browser", "Server", "search"]
+__all__ = ["CHROMIUM", "Browser", "Server", "one_chromium", "search"]
 
 CHROMIUM = "/usr/bin/chromium"
 """Debian's package ``chromium`` (the Makefile installs it)."""
@@ -38,10 +46,13 @@ ARGS = (
 
 
 class _Driver(threading.local):
-    """This thread's Playwright and how many of its browsers are open."""
+    """This thread's Playwright, how many of its browsers are open, and whether it keeps one
+    Chromium open for all of them (:func:`one_chromium`)."""
 
     playwright: Playwright | None = None
     users = 0
+    keep = False
+    chromium: Chromium | None = None
 
 
 _DRIVER = _Driver()
@@ -56,9 +67,35 @@ def _acquire() -> Playwright:
 
 def _release() -> None:
     _DRIVER.users -= 1
-    if _DRIVER.users == 0 and _DRIVER.playwright is not None:
-        _DRIVER.playwright.stop()
-        _DRIVER.playwright = None
+    if _DRIVER.users == 0 and not _DRIVER.keep:
+        _stop()
+
+
+def _launch(playwright: Playwright) -> Chromium:
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+def _stop() -> None:
+    try:
+        if _DRIVER.chromium is not None:
+            _DRIVER.chromium.close()
+    finally:
+        _DRIVER.chromium = None
+        if _DRIVER.playwright is not None:
+            _DRIVER.playwright.stop()
+            _DRIVER.playwright = None
+
+
+@contextmanager
+def one_chromium() -> Iterator[None]:
+    """While open, the :class:`Browser` objects of this thread are contexts of one Chromium."""
+    _DRIVER.keep = True
+    try:
+        yield
+    finally:
+        _DRIVER.keep = False
+        if _DRIVER.users == 0:
+            _stop()
 
 
 class Browser:
@@ -68,13 +105,24 @@ class Browser:
         self, width: int = 1280, height: int = 900, color_scheme: Literal["light", "dark"] | None = None
     ) -> None:
         playwright = _acquire()
+        # A browser of its own, or a context of the thread's one Chromium (see one_chromium).
+        self._own: Chromium | None = None
         try:
-            self._browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            self.context: BrowserContext = self._browser.new_context(
+            if _DRIVER.keep:
+                if _DRIVER.chromium is None or not _DRIVER.chromium.is_connected():
+                    _DRIVER.chromium = _launch(playwright)
+                chromium = _DRIVER.chromium
+            else:
+                chromium = self._own = _launch(playwright)
+            self.context: BrowserContext = chromium.new_context(
                 viewport={"width": width, "height": height}, color_scheme=color_scheme
             )
         except BaseException:
-            _release()
+            try:
+                if self._own is not None:
+                    self._own.close()
+            finally:
+                _release()
             raise
         self.page: Page = self.context.new_page()
         # What the page did, for tests to read and clear. Handlers are functions, not bound
@@ -96,9 +144,12 @@ class Browser:
         self.close()
 
     def close(self) -> None:
-        """Stop the browser (and this thread's Playwright with the last one)."""
+        """Close the context, and the browser when it is this one's own (and this thread's
+        Playwright with the last one, unless the thread keeps one Chromium)."""
         try:
-            self._browser.close()
+            self.context.close()
+            if self._own is not None:
+                self._own.close()
         finally:
             _release()
 

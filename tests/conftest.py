@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,54 @@ REPO = TESTS.parent
 def copy_fixture(name: str, dest: Path) -> Path:
     """Copy ``tests/fixtures/<name>`` to ``dest`` (created) and return ``dest``."""
     shutil.copytree(FIXTURES / name, dest)
+    return dest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_chromium() -> Iterator[None]:
+    """One Chromium for the session's browsers on this thread, each test in a new context (a
+    fresh profile): starting Chromium costs seconds a test (tests/browser.py). Launched only
+    when a test first opens a browser."""
+    from browser import one_chromium  # Playwright: only imported, nothing started
+
+    with one_chromium():
+        yield
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/search built once per session, without PDF/DOCX editions (they are not
+    searched) and without hand-written pages (the expected results depend on the fixture alone).
+
+    Shared by the modules that only read it (a test that changes files works on a copy): a
+    build costs seconds, a copy a fraction of that.
+    """
+    from vkc.publish.build import build_site  # mkdocs and the theme: only for the tests that build
+
+    out = tmp_path_factory.mktemp("search-site") / "site"
+    build_site(FIXTURES / "search", out, docs=tmp_path_factory.mktemp("no-docs"), editions=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `mini` fixture with the repository's mkdocs.yml and hand-written pages, built once
+    per session without editions. Read it, or publish a private copy with :func:`copy_site`."""
+    from vkc.publish.build import build_site
+
+    out = tmp_path_factory.mktemp("mini-site") / "site"
+    build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
+    return out
+
+
+def copy_site(site: Path, dest: Path) -> Path:
+    """A copy of the published tree ``site`` at ``dest``, its page cache beside it (as a build
+    of the same content into ``dest`` leaves them: the next build there reuses both)."""
+    from vkc.publish.cache import cache_dir
+
+    shutil.copytree(site, dest, symlinks=True)
+    if cache_dir(site).is_dir():
+        shutil.copytree(cache_dir(site), cache_dir(dest), symlinks=True)
     return dest
 
 

@@ -15,22 +15,19 @@ from pathlib import Path
 import pytest
 
 from browser import Browser, Server, search
-from vkc.publish.build import build_site
 from vkc.search.offline import write_archives, write_service_workers
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
 PREFIXES = {"vi": "", "en": "en/", "ko": "ko/"}
 WEB = "https://vkc-smartcity.example.org/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline-site") / "site"
-    build_site(FIXTURE, out, docs=tmp_path_factory.mktemp("no-docs"), editions=False)
-    return out
+def site(search_site: Path) -> Path:
+    """tests/fixtures/search built (conftest.search_site; tests that change it work on a copy)."""
+    return search_site
 
 
 def test_reading_and_search_keep_working_when_the_network_is_gone(site: Path) -> None:

@@ -1,6 +1,6 @@
 """Search in a real browser: queries typed into the box of the built site, results asserted.
 
-The site is built once per session from tests/fixtures/search (texts chosen for the rules:
+The site is built once per session (conftest.search_site) from tests/fixtures/search (texts chosen for the rules:
 đô thị / đồ thị, đ -> d, 도시는/도시를/도시의, 스마트시티 / 스마트 시티, glossary) and served
 from 127.0.0.1; one headless Chromium types the queries.
 """
@@ -21,21 +21,11 @@ from gates.axe import AXE, TAGS
 from vkc.content import load_content
 from vkc.document.cite import PREFIXES, page_address
 from vkc.document.pages import nav_order, page_documents
-from vkc.publish.build import build_site
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
-
-
-@pytest.fixture(scope="session")
-def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The search fixture built once (without PDF/DOCX editions: they are not searched)."""
-    out = tmp_path_factory.mktemp("search-site") / "site"
-    # No hand-written pages: the expected results depend on the fixture alone.
-    build_site(FIXTURE, out, docs=tmp_path_factory.mktemp("no-docs"), editions=False)
-    return out
 
 
 @pytest.fixture(scope="module")

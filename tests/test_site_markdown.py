@@ -1,13 +1,22 @@
-"""Pure parts of the site: safe Markdown from untrusted text, and dates per locale."""
+"""Pure parts of the site: safe Markdown from untrusted text, dates per locale, front matter mkdocs reads."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
+from vkc import model as m
+from vkc.content import load_content
 from vkc.i18n import format_partial, format_range
 from vkc.model import PartialDate
 from vkc.site.markdown import blocks, escape, inline, safe_url
+from vkc.site.pages import generate_pages
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
@@ -82,3 +91,21 @@ def test_date_range() -> None:
         format_range(PartialDate.parse("2024-01"), PartialDate.parse("2024-06-30"), "en")
         == "January 2024 – June 30, 2024"
     )
+
+
+def test_front_matter_keeps_characters_libyaml_refuses_raw_or_as_json_escapes() -> None:
+    """An emoji, a rare ideograph or DEL in a title: mkdocs (libyaml) reads the whole front matter.
+
+    JSON writes a character beyond U+FFFF as a surrogate pair and DEL raw, both of which
+    libyaml refuses: the page lost its title, description and head tags, and showed the
+    front matter as text.
+    """
+    content, diagnostics = load_content(FIXTURES / "mini")
+    assert content is not None, diagnostics
+    title = m.LocalizedText(vi="Hướng dẫn 😀 𠀀 \x7f", en="Guide 😀", ko="안내 😀")
+    changed = dataclasses.replace(content, publication=content.publication.model_copy(update={"title": title}))
+    for path, per_lang in generate_pages(changed).items():
+        for lang, page in per_lang.items():
+            body, meta = get_data(page.markdown)  # what mkdocs reads
+            assert meta["vkc_generated"] is True and not body.startswith("---"), (path, lang)
+            assert f'<meta property="og:site_name" content="{title.text(lang)}">' in meta["vkc_head"], (path, lang)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, REPO, CliResult
+from conftest import FIXTURES, REPO, CliResult, copy_site
 from vkc.diagnostics import display_path
 from vkc.publish.build import build_site
 from vkc.publish.check import _resolve, _resolve_parsed, scan_html
@@ -135,10 +135,9 @@ def test_collision_with_a_handwritten_page_is_an_error(tmp_path: Path, run_vkc: 
 
 
 @pytest.fixture
-def published(tmp_path: Path) -> Path:
-    out = tmp_path / "site"
-    build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False)
-    return out
+def published(mini_site: Path, tmp_path: Path) -> Path:
+    """`mini` published at ``tmp_path / "site"``: a copy of the session's build, page cache included."""
+    return copy_site(mini_site, tmp_path / "site")
 
 
 def test_bad_content_leaves_the_site_untouched(

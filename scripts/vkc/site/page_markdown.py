@@ -401,6 +401,26 @@ def _phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(phrase)}", re.IGNORECASE)
 
 
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x00-\x7e]")
+"""What JSON leaves raw and a YAML reader may refuse: DEL and everything beyond ASCII."""
+
+
+def _yaml_scalar(value: str | bool) -> str:
+    """``value`` as a YAML scalar in ASCII: JSON, with YAML's own escapes for what is not ASCII.
+
+    Why JSON: its strings are valid YAML scalars, so no editor text can break out of the front
+    matter. Why ASCII: YAML refuses raw control characters (U+0087 in a title crashed mkdocs'
+    front-matter reader; JSON leaves U+007F raw). Why not JSON's own escapes: it writes a
+    character beyond U+FFFF (an emoji) as a surrogate pair, which libyaml - mkdocs reads front
+    matter with it - refuses, and the page then lost its whole front matter (all found by
+    tests/test_gates_fuzz.py).
+    """
+    return _NOT_PRINTABLE_ASCII.sub(
+        lambda m: f"\\u{ord(m[0]):04x}" if ord(m[0]) <= 0xFFFF else f"\\U{ord(m[0]):08x}",
+        json.dumps(value, ensure_ascii=False),
+    )
+
+
 def page_markdown(
     doc: Document,
     pages: Mapping[str, str],
@@ -438,8 +458,5 @@ def page_markdown(
     if repo_url and doc.files:
         # The file most of the page came from: the first in sorted order keeps it stable.
         meta["edit_url"] = f"{repo_url.rstrip('/')}/edit/main/content/{doc.files[0]}"
-    # JSON strings are valid YAML scalars: no editor text can break out of the front matter.
-    # ASCII with \u escapes: YAML refuses raw control characters (U+0087 in a title crashed
-    # mkdocs' front-matter reader; found by tests/test_gates_fuzz.py).
-    front = "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n"
+    front = "---\n" + "\n".join(f"{key}: {_yaml_scalar(value)}" for key, value in meta.items()) + "\n---\n"
     return Page(prefix + doc.path, html.escape(doc.title), f"{front}\n{body}\n", str(last))
