@@ -293,9 +293,10 @@ def mkdocs(b: Build) -> None:
     cores = b.workers or os.cpu_count() or 1
     # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
     parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
-    # A few parts per core: the cores finish together, and each worker holds one part's
-    # pages at a time (one process per language held a language and left a core idle).
-    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 3))) if parallel else max(rendering, 1)
+    # Several parts per core, so that the processes finish together (with three parts per core,
+    # one process rendered the last part alone for a fifth of the step). A process keeps its
+    # language's session from part to part: small parts cost no more sessions.
+    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 8))) if parallel else max(rendering, 1)
     jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
     outcomes = _run_parallel([job for _, job in jobs], cores) if parallel else [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
@@ -338,7 +339,7 @@ def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
     outcomes: list[engine.Output | None] = [None] * len(jobs)
     # The objects made so far are shared with the workers until written: frozen until the
     # workers are done, the cycle collector writes to none of them, there or here (each write
-    # copies a page of memory).
+    # copies a page of memory). The jobs freeze their sessions too (engine.Job.only).
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=max(1, min(cores - 1, len(jobs) - 1))) as pool:
@@ -529,8 +530,8 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
     key is known, the others read again."""
     by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
     scans: dict[str, PageScan] = {}
-    links = b.pages_cache.table("links")
-    resolved = {key for key in by_dest.values() if f"{key}:" in links}
+    link_table = b.pages_cache.table("links")
+    resolved = {key for key in by_dest.values() if f"{key}:" in link_table}
     for rel in tree_listing(plan.site):
         if not rel.endswith(".html"):
             continue
