@@ -54,6 +54,9 @@ from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
 from ..reports.render import ReportError
 from ..search import write_offline, write_search
+from ..search.index import INDEX as SEARCH_INDEX
+from ..search.index import SCRIPT as SEARCH_SCRIPT
+from ..search.index import STYLE as SEARCH_STYLE
 from ..search.index import page_entries
 from ..site import engine
 from ..site.data import write_open_data
@@ -74,11 +77,12 @@ from ..site.meta import card_path, description, markdown_document, page_title, s
 from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
-from ..site.urls import tree_listing
+from ..site.urls import tree_inventory, tree_listing
 from ..snapshots import read_snapshot, snapshot_path
 from ..versions import versions_dir
 from .cache import PageCache
 from .check import PageScan, Resolved, check_site, resolve_links, scan_html
+from .reads import read_bytes, same_bytes, written
 from .reuse import read_manifest, write_manifest
 from .staging import remove_stale, staging_dir, swap_in
 
@@ -137,6 +141,9 @@ class Build:
     """Delete the previous tree in the background once the new one is in place."""
     archives: bool = True
     """Write the offline archives (``downloads/site-LANG.zip``)."""
+    recycled: bool = False
+    """The staging tree is the previous build's retired tree (:mod:`.staging`): folders that no
+    page of this build fills are removed before the swap."""
 
     @property
     def pages_cache(self) -> PageCache:
@@ -241,7 +248,7 @@ def downloads(b: Build) -> None:
         if release.version.status != "superseded":
             continue
         own = folder / "versions" / release.version.id
-        own.mkdir(parents=True)
+        own.mkdir(parents=True, exist_ok=True)  # a recycled tree has the folder
         if b.editions:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
@@ -358,7 +365,7 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     statics: dict[str, bytes] = {}
     """The docs' other files (images, citations): copied as they are."""
     for rel in b.hand[lang]:
-        (sources if rel.endswith(".md") else statics)[rel] = (b.docs / lang / rel).read_bytes()
+        (sources if rel.endswith(".md") else statics)[rel] = read_bytes(b.docs / lang / rel)
     for path, per_lang in b.pages.items():
         sources[path] = per_lang[lang].markdown.encode("utf-8")
         # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
@@ -477,13 +484,10 @@ def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
     for rel in sorted(present - set(wanted)):
         (folder / rel).unlink()
     for rel, data in wanted.items():
-        if rel in present:
-            try:
-                if (folder / rel).read_bytes() == data:
-                    continue
-            except OSError:
-                pass
+        if rel in present and same_bytes(folder / rel, data):
+            continue
         _write(folder / rel, data)
+        written(folder / rel, data)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -586,15 +590,22 @@ def search(b: Build) -> None:
     digest come from the page cache when its key is known."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
     keys = _tree_keys(b)
-    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, "search", keys))
+    # The tree is listed once for the indexes and the service workers: each listing of every
+    # folder of the site cost more than the pages an edit renders.
+    listing = set(tree_listing(b.staging))
+    ordered = sorted(listing)
+    subs = [""]
+    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, "search", keys), listing=ordered)
     for release in b.releases:  # an earlier version has its own index, apart from the current one
         if release.version.status == "superseded":
             sub = f"versions/{release.version.id}/"
-            write_search(
-                b.staging, release.content, PREFIXES, web_root, sub=sub, memo=_Memo(b.pages_cache, "search", keys, sub)
-            )
+            subs.append(sub)
+            memo = _Memo(b.pages_cache, "search", keys, sub)
+            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=memo, listing=ordered)
+    for prefix in PREFIXES.values():  # what write_search added to the tree
+        listing |= {prefix + SEARCH_SCRIPT, prefix + SEARCH_STYLE, *(prefix + sub + SEARCH_INDEX for sub in subs)}
     # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
-    write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys)
+    write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys, listing=sorted(listing))
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
 
 
@@ -644,16 +655,69 @@ class _Links:
 
 def check(b: Build) -> None:
     """Links, anchors, page sets and active content of the whole staged tree."""
-    found = check_site(b.staging, b.scans, dict(PREFIXES), _Links(_Memo(b.pages_cache, "links", _tree_keys(b))))
+    files, dirs = tree_inventory(b.staging)
+    if b.recycled:
+        dirs = _prune(b.staging, files, dirs)
+    links = _Links(_Memo(b.pages_cache, "links", _tree_keys(b)))
+    found = check_site(b.staging, b.scans, dict(PREFIXES), links, inventory=(set(files), {"", *dirs}))
     if found:
         shown = found[:50] + ([f"... and {len(found) - 50} more"] if len(found) > 50 else [])
         raise error(display_path(b.out), "site.check", "the built site has problems:\n  " + "\n  ".join(shown))
 
 
 def swap(b: Build) -> None:
-    """Publish: the staged tree replaces the old one in one rename; then the cache follows it."""
-    swap_in(b.staging, b.out, later=b.tidy_later)
+    """Publish: the staged tree replaces the old one in one rename; then the cache follows it.
+    The old tree is kept as the next build's staging tree (see :mod:`.staging`)."""
+    swap_in(b.staging, b.out, later=b.tidy_later, keep=_spare(b))
     b.pages_cache.save()
+
+
+def _spare(b: Build) -> Path:
+    """Where the tree retired by the last swap waits for the next build: in the page cache (safe
+    to delete, like the rest of it)."""
+    return b.pages_cache.folder / "spare"
+
+
+def _empty_spare(staging: Path) -> None:
+    """Give the retired tree the layout a build starts from, with its folders and without files.
+
+    Each language tree goes back to the folder its pages are built in (the root language's:
+    every root folder but ``downloads/``); every file is unlinked, never written to: most are
+    links to the published files, and writing through one would change the live site.
+    """
+    for lang in LANGS:
+        if PREFIXES[lang]:
+            tree = staging / PREFIXES[lang].rstrip("/")
+            if tree.is_dir():
+                os.rename(tree, staging / f".build-{lang}")
+    root = staging / ".build-vi"
+    root.mkdir(exist_ok=True)
+    with os.scandir(staging) as entries:
+        for entry in entries:
+            if entry.name.startswith(".build-") or entry.name == "downloads":
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                os.rename(entry.path, root / entry.name)
+            else:
+                os.unlink(entry.path)
+    files, _ = tree_inventory(staging)
+    for rel in files:
+        os.unlink(staging / rel)
+
+
+def _prune(staging: Path, files: list[str], dirs: list[str]) -> list[str]:
+    """Remove the folders of a recycled tree that no file of this build is in (a deleted page's);
+    returns the folders that remain."""
+    filled = {""}
+    for rel in files:
+        folder = rel.rpartition("/")[0]
+        while folder not in filled:
+            filled.add(folder)
+            folder = folder.rpartition("/")[0]
+    empty = [d for d in dirs if d not in filled]
+    for rel in sorted(empty, key=lambda d: d.count("/"), reverse=True):  # the deepest first
+        os.rmdir(staging / rel)
+    return [d for d in dirs if d in filled]
 
 
 STEPS: tuple[Callable[[Build], None], ...] = (
@@ -688,7 +752,7 @@ def _inputs_digest(b: Build) -> str:
             continue
         for rel in tree_listing(root):
             digest.update(b"\0" + rel.encode("utf-8") + b"\0")
-            digest.update((root / rel).read_bytes())
+            digest.update(read_bytes(root / rel))
     for folder in (b.content_dir, b.docs):  # the commit and the uncommitted files date the pages
         digest.update(git_state(folder).encode("utf-8"))
     return digest.hexdigest()
@@ -765,7 +829,9 @@ def build_site(
     try:
         for step in STEPS:
             if step is downloads:  # the staging tree exists from the first step that writes
-                b.staging = staging_dir(out)
+                b.staging, b.recycled = staging_dir(out, _spare(b))
+                if b.recycled:
+                    _empty_spare(b.staging)
             with _timer(b.result, step.__name__):
                 step(b)
     except BaseException:
