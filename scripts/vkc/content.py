@@ -370,8 +370,15 @@ def content_file(content: Content, path: Path) -> str:
     The one answer for "which file": git dates, the pages' sources, and (prefixed with the
     folder's name by :func:`repository_path`) links into the repository.
     """
+    return _relative_name(content.root, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_name(root: Path, path: Path) -> str:
+    """Kept per path: resolving a path is a system call per part, and a build asks for the file
+    of every record it shows."""
     try:
-        return path.resolve().relative_to(content.root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
 

@@ -52,9 +52,25 @@ def _regex(form: str, lang: Lang) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+_LAST: list[tuple[Content, dict[Lang, Finder], dict[str, m.GlossaryTerm]]] = []
+"""The finders and terms of the content read last. Why: every page and language of a build made
+its own (the pattern of every form of every term, and a table of the terms for each text)."""
+
+
+def _of(content: Content) -> tuple[dict[Lang, Finder], dict[str, m.GlossaryTerm]]:
+    """The finders (filled in by :func:`_finder`) and the terms by id of ``content``."""
+    if not _LAST or _LAST[0][0] is not content:
+        _LAST[:] = [(content, {}, {t.id: t for t in content.collection("glossary", m.GlossaryTerm)})]
+    return _LAST[0][1], _LAST[0][2]
+
+
 def _finder(content: Content, lang: Lang, cached: dict[Lang, Finder]) -> Finder:
     if lang in cached:
         return cached[lang]
+    shared = _of(content)[0]
+    if lang in shared:
+        cached[lang] = shared[lang]
+        return shared[lang]
     pairs = [(form, term.id) for term in content.collection("glossary", m.GlossaryTerm) for form in _forms(term, lang)]
     # Longest first: at one position the alternation takes the first form that matches.
     pairs.sort(key=lambda pair: -len(pair[0]))
@@ -67,7 +83,7 @@ def _finder(content: Content, lang: Lang, cached: dict[Lang, Finder]) -> Finder:
         finder = Finder(pattern, tuple(term_id for _, term_id in pairs))
     else:
         finder = Finder(None, ())
-    cached[lang] = finder
+    cached[lang] = shared[lang] = finder
     return finder
 
 
@@ -84,7 +100,7 @@ def term_uses(
     if finder.pattern is None:
         return ()
     found: dict[str, TermUse] = {}
-    terms = {t.id: t for t in content.collection("glossary", m.GlossaryTerm)}
+    terms = _of(content)[1]
     for match in finder.pattern.finditer(text.words):
         term_id = finder.groups[(match.lastindex or 1) - 1]
         if term_id in found:
