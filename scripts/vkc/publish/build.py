@@ -141,6 +141,8 @@ class Build:
     """Delete the previous tree in the background once the new one is in place."""
     archives: bool = True
     """Write the offline archives (``downloads/site-LANG.zip``)."""
+    git_states: dict[Path, str] = field(default_factory=dict)
+    """:func:`git_state` of the content and hand-written folders, as the inputs' digest read it."""
     recycled: bool = False
     """The staging tree is the previous build's retired tree (:mod:`.staging`): folders that no
     page of this build fills are removed before the swap."""
@@ -168,7 +170,7 @@ def load(b: Build) -> None:
     if content is None or has_errors(diags):
         raise ContentError(diags)
     b.content = content
-    b.changed = git_dates(b.content_dir)
+    b.changed = _git_dates(b, b.content_dir)
     # Every published version from its snapshot: a snapshot that does not load fails the build.
     b.releases = [Release(v, read_snapshot(snapshot_path(b.content_dir, v.id))) for v in content.publication.versions]
     check_ids_across_versions(content, b.releases)
@@ -215,6 +217,22 @@ def generate(b: Build) -> None:
     check_handwritten(b.docs, b.hand, b.pages)
 
 
+def _git_dates(b: Build, folder: Path) -> dict[str, PartialDate]:
+    """:func:`git_dates` of ``folder``, made once per git state in this process: the commit and
+    the list of uncommitted files (:func:`git_state`, read for the inputs' digest) decide them,
+    and the two git commands cost more than the pages an edit renders."""
+    state = b.git_states.get(folder)
+    if state is None:
+        return git_dates(folder)
+    memo = (str(folder.resolve()), state)
+    if memo not in _GIT_DATES:
+        _GIT_DATES[memo] = git_dates(folder)
+    return dict(_GIT_DATES[memo])
+
+
+_GIT_DATES: dict[tuple[str, str], dict[str, PartialDate]] = {}
+
+
 def _download_names(b: Build, content: Content) -> list[str]:
     """The files the build writes under a tree's ``downloads/`` that pages list (a version's
     own courses give its handouts). The learning-platform files are no editions: cheap to
@@ -249,13 +267,27 @@ def downloads(b: Build) -> None:
             continue
         own = folder / "versions" / release.version.id
         own.mkdir(parents=True, exist_ok=True)  # a recycled tree has the folder
+        # A published version's content never changes: a process that builds again (the live
+        # preview) writes the files it made before (the snapshot reader returns the same
+        # object for the same snapshot, which the memo keeps alive).
+        memo = (id(release.content), b.editions, _site_url(b), release.version.id)
+        kept = _VERSION_FILES.get(memo)
+        if kept is not None and kept[0] is release.content:
+            for rel, data in kept[1].items():
+                _write(own / rel, data)
+            continue
         if b.editions:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
         write_lms(release.content, own, _site_url(b), tree=f"versions/{release.version.id}/")
+        _VERSION_FILES[memo] = (release.content, {rel: (own / rel).read_bytes() for rel in tree_listing(own)})
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
     b.published = measure_files(folder)
+
+
+_VERSION_FILES: dict[tuple[Any, ...], tuple[Content, dict[str, bytes]]] = {}
+"""The files under ``downloads/versions/ID/`` this process wrote for each earlier version."""
 
 
 def measure_files(folder: Path) -> dict[str, FileFacts]:
@@ -290,7 +322,7 @@ def mkdocs(b: Build) -> None:
     pages share; a page whose key is the one recorded with the published tree is that tree's
     file, hard-linked into the staging tree (never written through: every output is a new file).
     """
-    hand_dates = git_dates(b.docs)
+    hand_dates = _git_dates(b, b.docs)
     previous = read_manifest(b.out.resolve())
     plans: list[_Plan] = []
     for lang in LANGS:
@@ -418,12 +450,21 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
             render.append(rel)
     theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
     reuse_theme = old.get("language") == language and bool(theme)
-    # Links and folders are system calls, made outside Python's lock: a few threads make the
-    # thousands of them a reused tree needs sooner. A page gone from the published tree is
-    # rendered again.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        found = list(pool.map(_link_reused, [published / d for _, d in reused], [site / d for _, d in reused]))
-        theme_found = list(pool.map(_link_reused, [published / f for f in theme], [site / f for f in theme]))
+    # A page gone from the published tree is rendered again.
+    sources_of = [str(published / d) for _, d in reused]
+    targets_of = [str(site / d) for _, d in reused]
+    theme_sources = [str(published / f) for f in theme]
+    theme_targets = [str(site / f) for f in theme]
+    if b.recycled:
+        # The folders are there: a link is one system call, less than handing it to a thread.
+        found = list(map(_link_reused, sources_of, targets_of))
+        theme_found = list(map(_link_reused, theme_sources, theme_targets))
+    else:
+        # Links and new folders are system calls, made outside Python's lock: a few threads
+        # make the thousands of them a new tree needs sooner.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            found = list(pool.map(_link_reused, sources_of, targets_of))
+            theme_found = list(pool.map(_link_reused, theme_sources, theme_targets))
     render += [rel for (rel, _), ok in zip(reused, found, strict=True) if not ok]
     reuse_theme = reuse_theme and all(theme_found)
     templates = b.pages_cache.folder / "templates"
@@ -458,7 +499,7 @@ def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, Any]:
     }
 
 
-def _link_reused(source: Path, target: Path) -> bool:
+def _link_reused(source: str, target: str) -> bool:
     """Link a file of the published tree into the staging tree; False when it is not there."""
     try:
         engine.link_or_copy(source, target)
@@ -701,8 +742,9 @@ def _empty_spare(staging: Path) -> None:
             else:
                 os.unlink(entry.path)
     files, _ = tree_inventory(staging)
+    top = str(staging) + "/"
     for rel in files:
-        os.unlink(staging / rel)
+        os.unlink(top + rel)
 
 
 def _prune(staging: Path, files: list[str], dirs: list[str]) -> list[str]:
@@ -754,7 +796,8 @@ def _inputs_digest(b: Build) -> str:
             digest.update(b"\0" + rel.encode("utf-8") + b"\0")
             digest.update(read_bytes(root / rel))
     for folder in (b.content_dir, b.docs):  # the commit and the uncommitted files date the pages
-        digest.update(git_state(folder).encode("utf-8"))
+        b.git_states[folder] = git_state(folder)
+        digest.update(b.git_states[folder].encode("utf-8"))
     return digest.hexdigest()
 
 
