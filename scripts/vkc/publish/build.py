@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import hashlib
@@ -451,10 +452,11 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
     reuse_theme = old.get("language") == language and bool(theme)
     # A page gone from the published tree is rendered again.
-    sources_of = [str(published / d) for _, d in reused]
-    targets_of = [str(site / d) for _, d in reused]
-    theme_sources = [str(published / f) for f in theme]
-    theme_targets = [str(site / f) for f in theme]
+    here, there = f"{published}/", f"{site}/"  # strings: a Path per page cost more than its link
+    sources_of = [here + d for _, d in reused]
+    targets_of = [there + d for _, d in reused]
+    theme_sources = [here + f for f in theme]
+    theme_targets = [there + f for f in theme]
     if b.recycled:
         # The folders are there: a link is one system call, less than handing it to a thread.
         found = list(map(_link_reused, sources_of, targets_of))
@@ -551,13 +553,12 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
     for rel in tree_listing(plan.site):
         if not rel.endswith(".html"):
             continue
-        path = plan.site / rel
         key = by_dest.get(rel)
         stored = b.pages_cache.get("scans", key) if key else None
         if isinstance(stored, list) and len(stored) == 3:
             scans[rel] = PageScan(set(stored[0]), list(stored[1]), list(stored[2]))
             continue
-        scan = scan_html(path.read_text(encoding="utf-8"))
+        scan = scan_html((plan.site / rel).read_text(encoding="utf-8"))
         if key:
             b.pages_cache.put("scans", key, [sorted(scan.ids), scan.links, scan.problems])
         scans[rel] = scan
@@ -688,7 +689,15 @@ class _Links:
 
     def get(self, name: str) -> list[Resolved] | None:
         stored = self.memo.get(name)
-        return [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored] if isinstance(stored, list) else None
+        if not isinstance(stored, list):
+            return None
+        if not stored or isinstance(stored[0], tuple):  # stored by this process: tuples already
+            return stored
+        found = [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored]
+        key = self.memo.keys.get(name)
+        if key:  # the same JSON: a process that builds again converts it once
+            self.memo.cache.keep(self.memo.table, f"{key}:{self.memo.tag}", found)
+        return found
 
     def put(self, name: str, found: list[Resolved]) -> None:
         self.memo.put(name, found)
@@ -829,6 +838,20 @@ def _timer(result: BuildResult, name: str) -> Iterator[None]:
     result.seconds[name] = time.perf_counter() - start
 
 
+def _read_config(path: Path) -> dict[str, Any]:
+    """The top-level mkdocs.yml, parsed once per text in this process (PyYAML's pure-Python parser
+    took longer than rendering an edited page); a copy each time: the build changes parts of it."""
+    text = read_bytes(path)
+    if _CONFIG[:1] and _CONFIG[0][0] == text:
+        return copy.deepcopy(_CONFIG[0][1])
+    base = yaml.safe_load(text.decode("utf-8")) or {}
+    _CONFIG[:] = [(text, copy.deepcopy(base))]
+    return base
+
+
+_CONFIG: list[tuple[bytes, dict[str, Any]]] = []
+
+
 def build_site(
     content_dir: Path,
     out: Path,
@@ -849,7 +872,7 @@ def build_site(
     ``archives=False`` leaves out the offline archives (the live preview does).
     """
     config_path = find_config(config)
-    base = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    base = _read_config(config_path)
     b = Build(
         content_dir,
         out,

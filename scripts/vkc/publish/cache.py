@@ -105,6 +105,11 @@ class PageCache:
         self.used[name].add(key)
         self.changed[name].add(key)
 
+    def keep(self, name: str, key: str, value: Any) -> None:
+        """Hold ``value`` under ``key`` in place of an equal value of another type (tuples for the
+        JSON's lists): what the table's file holds does not change."""
+        self.table(name)[key] = value
+
     def file(self, name: str, key: str) -> Path | None:
         """The file stored under ``key`` in folder ``name``, or None."""
         path = self.folder / name / key

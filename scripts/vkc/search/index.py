@@ -163,9 +163,14 @@ def language_files(root: Path, prefix: str, others: Iterable[str], listing: Sequ
     every tree leaves out its earlier versions). ``listing``: the sorted files of the tree at
     ``root``, when the caller has listed it."""
     base = root / prefix if prefix else root
+    return [base / rel for rel in _language_pages(root, prefix, others, listing)]
+
+
+def _language_pages(root: Path, prefix: str, others: Iterable[str], listing: Sequence[str] | None) -> list[str]:
+    """:func:`language_files` as paths relative to the language's root."""
     skip = tuple(o for o in others if o)
     return [
-        base / rel
+        rel
         for rel in _under(root, prefix, listing)
         if rel.endswith(".html") and rel != "404.html" and not rel.startswith(("downloads/", VERSIONS, *skip))
     ]
@@ -252,18 +257,17 @@ def write_search(
     for lang, prefix in prefixes.items():
         tree = root / prefix if prefix else root
         base = tree / sub if sub else tree
-        files = (
-            language_files(root, prefix, prefixes.values(), listing)
+        rels = (
+            _language_pages(root, prefix, prefixes.values(), listing)
             if not sub
-            else [base / r for r in _under(root, prefix + sub, listing) if r.endswith(".html")]
+            else [r for r in _under(root, prefix + sub, listing) if r.endswith(".html")]
         )
         entries: dict[str, str] = {}
-        for path in files:
-            rel = path.relative_to(base).as_posix()
-            in_tree = path.relative_to(root).as_posix()
+        for rel in rels:
+            in_tree = prefix + sub + rel
             known = memo.get(in_tree) if memo else None
             if known is None:
-                known = page_entries(rel, path.read_text(encoding="utf-8"))
+                known = page_entries(rel, (base / rel).read_text(encoding="utf-8"))
                 if memo:
                     memo.put(in_tree, known)
             entries[rel] = known
