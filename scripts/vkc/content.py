@@ -348,7 +348,18 @@ class TextField:
 
 
 def text_fields(content: Content) -> list[TextField]:
-    """Every LocalizedText of the content, in file order (publication, guideline, collections)."""
+    """Every LocalizedText of the content, in file order (publication, guideline, collections).
+
+    Those of the content read last are kept: a build asks for them once per language."""
+    if not _TEXT_FIELDS or _TEXT_FIELDS[0][0] is not content:
+        _TEXT_FIELDS[:] = [(content, _text_fields(content))]
+    return list(_TEXT_FIELDS[0][1])
+
+
+_TEXT_FIELDS: list[tuple[Content, list[TextField]]] = []
+
+
+def _text_fields(content: Content) -> list[TextField]:
     roots: list[tuple[BaseModel, str, Origin]] = [
         (content.publication, "publication", content.singleton_origins["publication"]),
         (content.guideline, content.guideline.id, content.singleton_origins["guideline"]),

@@ -9,6 +9,7 @@ Why one pattern per language: a body is scanned once, whatever the size of the g
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -99,17 +100,28 @@ def term_uses(
     finder = _finder(content, text.lang, cache)
     if finder.pattern is None:
         return ()
-    found: dict[str, TermUse] = {}
     terms = _of(content)[1]
-    for match in finder.pattern.finditer(text.words):
-        term_id = finder.groups[(match.lastindex or 1) - 1]
-        if term_id in found:
-            continue
+    out = []
+    pattern = finder.pattern
+    for term_id, phrase in _first_matches(pattern.pattern, pattern.flags, finder.groups, text.words):
         term = terms[term_id]
         renderings = tuple((code, rendering) for code in LANGS if (rendering := term.term.text(code)) is not None)
-        phrase = " ".join(match.group().split())
-        found[term_id] = TermUse(term_id, phrase, definition.get(term_id), renderings)
-    return tuple(found.values())
+        out.append(TermUse(term_id, phrase, definition.get(term_id), renderings))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16384)
+def _first_matches(source: str, flags: int, groups: tuple[str, ...], words: str) -> tuple[tuple[str, str], ...]:
+    """Each term's first match in ``words``: (term id, the words matched). Kept per pattern (by
+    its text: a string keeps its hash, a compiled pattern does not) and text: scanning every
+    text of the content was most of a build's documents, and a process that builds again
+    (the live preview) scans the same texts with the same glossary."""
+    found: dict[str, str] = {}
+    for match in re.compile(source, flags).finditer(words):
+        term_id = groups[(match.lastindex or 1) - 1]
+        if term_id not in found:
+            found[term_id] = " ".join(match.group().split())
+    return tuple(found.items())
 
 
 def first_uses(blocks: list[Block]) -> list[Block]:
