@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import functools
@@ -20,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -144,6 +146,8 @@ class Build:
     """Write the offline archives (``downloads/site-LANG.zip``)."""
     git_states: dict[Path, str] = field(default_factory=dict)
     """:func:`git_state` of the content and hand-written folders, as the inputs' digest read it."""
+    emptying: threading.Thread | None = None
+    """The thread that unlinks the recycled tree's files (see :func:`_empty_spare`)."""
     recycled: bool = False
     """The staging tree is the previous build's retired tree (:mod:`.staging`): folders that no
     page of this build fills are removed before the swap."""
@@ -323,6 +327,7 @@ def mkdocs(b: Build) -> None:
     pages share; a page whose key is the one recorded with the published tree is that tree's
     file, hard-linked into the staging tree (never written through: every output is a new file).
     """
+    _emptied(b)
     hand_dates = _git_dates(b, b.docs)
     previous = read_manifest(b.out.resolve())
     plans: list[_Plan] = []
@@ -728,12 +733,14 @@ def _spare(b: Build) -> Path:
     return b.pages_cache.folder / "spare"
 
 
-def _empty_spare(staging: Path) -> None:
+def _empty_spare(staging: Path) -> threading.Thread:
     """Give the retired tree the layout a build starts from, with its folders and without files.
 
     Each language tree goes back to the folder its pages are built in (the root language's:
     every root folder but ``downloads/``); every file is unlinked, never written to: most are
-    links to the published files, and writing through one would change the live site.
+    links to the published files, and writing through one would change the live site. The
+    language trees' files are unlinked by the returned thread, while the documents are made
+    (nothing writes there before the ``mkdocs`` step, which waits for it: :func:`_emptied`).
     """
     for lang in LANGS:
         if PREFIXES[lang]:
@@ -752,8 +759,28 @@ def _empty_spare(staging: Path) -> None:
                 os.unlink(entry.path)
     files, _ = tree_inventory(staging)
     top = str(staging) + "/"
+    later = []
     for rel in files:
-        os.unlink(top + rel)
+        if rel.startswith(".build-"):
+            later.append(top + rel)
+        else:
+            os.unlink(top + rel)
+    thread = threading.Thread(target=_unlink_all, args=(later,))
+    thread.start()
+    return thread
+
+
+def _unlink_all(paths: list[str]) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+def _emptied(b: Build) -> None:
+    """Wait until the recycled tree's language folders hold no file (see :func:`_empty_spare`)."""
+    if b.emptying is not None:
+        b.emptying.join()
+        b.emptying = None
 
 
 def _prune(staging: Path, files: list[str], dirs: list[str]) -> list[str]:
@@ -897,11 +924,12 @@ def build_site(
             if step is downloads:  # the staging tree exists from the first step that writes
                 b.staging, b.recycled = staging_dir(out, _spare(b))
                 if b.recycled:
-                    _empty_spare(b.staging)
+                    b.emptying = _empty_spare(b.staging)
             with _timer(b.result, step.__name__):
                 step(b)
     except BaseException:
         if b.staging != Path():
+            _emptied(b)
             shutil.rmtree(b.staging, ignore_errors=True)
         raise
     return b.result

@@ -278,6 +278,8 @@ def write_search(
         target.write_text(data, encoding="utf-8")
         sizes[lang] = len(data.encode("utf-8"))
         for name, dest in (("vkc-search.js", SCRIPT), ("vkc-search.css", STYLE)):
+            if sub and (tree / dest).is_file():  # the current version's call copied it
+                continue
             (tree / dest).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ASSETS / name, tree / dest)
     return sizes
