@@ -195,3 +195,40 @@ def test_unchanged_languages_are_reused(tmp_path: Path) -> None:
     # vi and ko pages are untouched (downloads/, search/ and sw.js belong to other writers).
     assert [n for n in changed if not n.startswith(("en/", "search/", "sw.js", ".vkc-build.json", "downloads/"))] == []
     assert "<p>Edited in English only.</p>" in (out / "en/huong-dan-su-dung/index.html").read_text(encoding="utf-8")
+
+
+def test_the_retired_tree_is_recycled_without_the_folders_of_deleted_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    out = tmp_path / "site"
+
+    def build() -> None:
+        build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
+
+    def write(name: str, text: str) -> None:
+        for lang in ("vi", "en", "ko"):
+            (docs / lang / name).write_text(text, encoding="utf-8")
+
+    write("extra.md", "# Extra\n\nA page that goes.\n")
+    build()
+    first = out.resolve()
+    assert (first / "extra" / "index.html").is_file()
+    for lang in ("vi", "en", "ko"):
+        (docs / lang / "extra.md").unlink()
+    write("other.md", "# Other\n\nA page that stays.\n")
+    build()  # a new staging tree; the first tree is kept as the spare
+    spare = tmp_path / ".site.vkc-cache" / "spare"
+    assert (spare / "extra" / "index.html").is_file() and (spare / "en" / "extra" / "index.html").is_file()
+    write("other.md", "# Other\n\nA page that stays, edited.\n")
+    build()  # built in the first tree: its files unlinked, its folders kept where a page needs them
+    assert not (out / "extra").exists() and not (out / "en" / "extra").exists() and not (out / "ko" / "extra").exists()
+    assert "A page that stays, edited." in (out / "en" / "other" / "index.html").read_text(encoding="utf-8")
+    folders = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir())
+    assert [f for f in folders if not any(p.is_file() for p in (out / f).rglob("*"))] == []
+    # The same tree as a clean build of the same inputs.
+    clean = tmp_path / "clean" / "site"
+    build_site(FIXTURES / "mini", clean, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
+    assert _tree_digest(out) == _tree_digest(clean)
+    # The tree the swap retired (the second) waits beside the site, in its page cache.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.vkc-cache", "clean", "docs", "site"]
+    assert (spare / "other" / "index.html").is_file()
