@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -232,3 +233,31 @@ def test_the_retired_tree_is_recycled_without_the_folders_of_deleted_pages(tmp_p
     # The tree the swap retired (the second) waits beside the site, in its page cache.
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.vkc-cache", "clean", "docs", "site"]
     assert (spare / "other" / "index.html").is_file()
+
+
+def test_a_build_never_writes_into_a_published_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    out = tmp_path / "site"
+
+    def build() -> None:
+        build_site(content, out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False, archives=False)
+
+    build()
+    # A second name for every published file: whatever a later build writes through a link of its
+    # tree shows here.
+    held = tmp_path / "held"
+    before: dict[str, bytes] = {}
+    for path in sorted(out.resolve().rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(out.resolve()).as_posix()
+            (held / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, held / rel)
+            before[rel] = path.read_bytes()
+    publication = content / "publication.yaml"
+    for round_ in range(3):  # the site's English name changes: the English pages and the theme's 404 page
+        text = publication.read_text(encoding="utf-8")
+        publication.write_text(re.sub(r"en: Test guideline.*", f"en: Test guideline {round_}", text), encoding="utf-8")
+        build()
+    assert (out / "en" / "404.html").read_bytes() != before["en/404.html"]
+    assert {rel: (held / rel).read_bytes() for rel in before} == before

@@ -11,7 +11,6 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
 import functools
@@ -21,7 +20,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -146,8 +144,9 @@ class Build:
     """Write the offline archives (``downloads/site-LANG.zip``)."""
     git_states: dict[Path, str] = field(default_factory=dict)
     """:func:`git_state` of the content and hand-written folders, as the inputs' digest read it."""
-    emptying: threading.Thread | None = None
-    """The thread that unlinks the recycled tree's files (see :func:`_empty_spare`)."""
+    left: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    """Per language: the files the recycled tree still holds in its build folder, with their
+    device and inode (see :func:`_empty_spare`); the ``mkdocs`` step keeps or unlinks each."""
     recycled: bool = False
     """The staging tree is the previous build's retired tree (:mod:`.staging`): folders that no
     page of this build fills are removed before the swap."""
@@ -327,7 +326,6 @@ def mkdocs(b: Build) -> None:
     pages share; a page whose key is the one recorded with the published tree is that tree's
     file, hard-linked into the staging tree (never written through: every output is a new file).
     """
-    _emptied(b)
     hand_dates = _git_dates(b, b.docs)
     previous = read_manifest(b.out.resolve())
     plans: list[_Plan] = []
@@ -445,8 +443,29 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     keys: dict[str, str] = {}
     render: list[str] = []
     reused: list[tuple[str, str]] = []
-    for rel in statics:
-        engine.link_or_copy(lang_docs / rel, site / rel)  # a new file for every change: see _write
+    left = b.left.pop(lang, {})
+    there = f"{site}/"
+
+    def place(source: str, rel: str) -> bool:
+        """Link ``source`` at ``rel`` in the language's folder; False when it is not there. A
+        file the recycled tree holds there that is ``source`` itself stays (no system call
+        to unlink and link it again); any other is unlinked first."""
+        kept = left.pop(rel, None)
+        if kept is not None:
+            try:
+                stat = os.stat(source)
+            except FileNotFoundError:
+                os.unlink(there + rel)
+                return False
+            if (stat.st_dev, stat.st_ino) == kept:
+                return True
+            os.unlink(there + rel)
+        return _link_reused(source, there + rel)
+
+    docs_top = f"{lang_docs}/"
+    for rel in statics:  # a new file for every change: see _write
+        if not place(docs_top + rel, rel):
+            engine.link_or_copy(lang_docs / rel, site / rel)  # raises: the file was just written
     for rel, data in sorted(sources.items()):
         key = keys[rel] = engine.page_key(language, rel, data)
         dest = engine.dest_of(rel)
@@ -456,17 +475,25 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
             render.append(rel)
     theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
     reuse_theme = old.get("language") == language and bool(theme)
+    if not reuse_theme:
+        # The job writes the theme's files (404.html shows the navigation): none is linked, as
+        # mkdocs writes into an existing file and would change the published one through a link.
+        theme = []
     # A page gone from the published tree is rendered again.
-    here, there = f"{published}/", f"{site}/"  # strings: a Path per page cost more than its link
-    sources_of = [here + d for _, d in reused]
-    targets_of = [there + d for _, d in reused]
-    theme_sources = [here + f for f in theme]
-    theme_targets = [there + f for f in theme]
+    here = f"{published}/"  # strings: a Path per page cost more than its link
     if b.recycled:
-        # The folders are there: a link is one system call, less than handing it to a thread.
-        found = list(map(_link_reused, sources_of, targets_of))
-        theme_found = list(map(_link_reused, theme_sources, theme_targets))
+        # The folders are there, and most files too: a link is one system call at most, less
+        # than handing it to a thread.
+        found = [place(here + d, d) for _, d in reused]
+        theme_found = [place(here + f, f) for f in theme]
+        for rel in left:  # what this build does not link: it writes it anew
+            os.unlink(there + rel)
+        left.clear()
     else:
+        sources_of = [here + d for _, d in reused]
+        targets_of = [there + d for _, d in reused]
+        theme_sources = [here + f for f in theme]
+        theme_targets = [there + f for f in theme]
         # Links and new folders are system calls, made outside Python's lock: a few threads
         # make the thousands of them a new tree needs sooner.
         with ThreadPoolExecutor(max_workers=4) as pool:
@@ -733,14 +760,16 @@ def _spare(b: Build) -> Path:
     return b.pages_cache.folder / "spare"
 
 
-def _empty_spare(staging: Path) -> threading.Thread:
-    """Give the retired tree the layout a build starts from, with its folders and without files.
+def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    """Give the retired tree the layout a build starts from, with its folders and without the
+    files a build writes.
 
     Each language tree goes back to the folder its pages are built in (the root language's:
-    every root folder but ``downloads/``); every file is unlinked, never written to: most are
-    links to the published files, and writing through one would change the live site. The
-    language trees' files are unlinked by the returned thread, while the documents are made
-    (nothing writes there before the ``mkdocs`` step, which waits for it: :func:`_emptied`).
+    every root folder but ``downloads/``). Every other file is unlinked, never written to: most
+    are links to the published files, and writing through one would change the live site. The
+    language folders' files are returned, per language, with their device and inode: most are
+    the very files the build would link again (a reused page, a theme file), which
+    :func:`_plan` keeps in place and unlinks the others before anything is written there.
     """
     for lang in LANGS:
         if PREFIXES[lang]:
@@ -757,30 +786,24 @@ def _empty_spare(staging: Path) -> threading.Thread:
                 os.rename(entry.path, root / entry.name)
             else:
                 os.unlink(entry.path)
-    files, _ = tree_inventory(staging)
-    top = str(staging) + "/"
-    later = []
+    files, _ = tree_inventory(staging / "downloads")
+    top = f"{staging}/downloads/"
     for rel in files:
-        if rel.startswith(".build-"):
-            later.append(top + rel)
-        else:
-            os.unlink(top + rel)
-    thread = threading.Thread(target=_unlink_all, args=(later,))
-    thread.start()
-    return thread
-
-
-def _unlink_all(paths: list[str]) -> None:
-    for path in paths:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
-
-
-def _emptied(b: Build) -> None:
-    """Wait until the recycled tree's language folders hold no file (see :func:`_empty_spare`)."""
-    if b.emptying is not None:
-        b.emptying.join()
-        b.emptying = None
+        os.unlink(top + rel)
+    left: dict[str, dict[str, tuple[int, int]]] = {}
+    for lang in LANGS:
+        left[lang] = {}
+        pending = [(str(staging / f".build-{lang}"), "")]
+        while pending:
+            folder, prefix = pending.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, prefix + entry.name + "/"))
+                    else:
+                        stat = entry.stat(follow_symlinks=False)
+                        left[lang][prefix + entry.name] = (stat.st_dev, stat.st_ino)
+    return left
 
 
 def _prune(staging: Path, files: list[str], dirs: list[str]) -> list[str]:
@@ -924,12 +947,11 @@ def build_site(
             if step is downloads:  # the staging tree exists from the first step that writes
                 b.staging, b.recycled = staging_dir(out, _spare(b))
                 if b.recycled:
-                    b.emptying = _empty_spare(b.staging)
+                    b.left = _empty_spare(b.staging)
             with _timer(b.result, step.__name__):
                 step(b)
     except BaseException:
         if b.staging != Path():
-            _emptied(b)
             shutil.rmtree(b.staging, ignore_errors=True)
         raise
     return b.result
