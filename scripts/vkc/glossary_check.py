@@ -247,7 +247,7 @@ def _at_word_start(text: str, form: str) -> bool:
     return start >= 0
 
 
-def _entries(content: Content) -> list[_Entry]:
+def _entries(glossary: list[m.GlossaryTerm], organizations: list[m.Organization]) -> list[_Entry]:
     entries = [
         _Entry(
             t.id,
@@ -256,9 +256,9 @@ def _entries(content: Content) -> list[_Entry]:
             {lang: tuple(forms) for lang, forms in t.variants.items()},
             is_name=False,
         )
-        for t in content.collection("glossary", m.GlossaryTerm)
+        for t in glossary
     ]
-    for org in content.collection("organizations", m.Organization):
+    for org in organizations:
         renderings = {lang: text for lang in m.TRANSLATION_LANGS if (text := org.name.text(lang)) is not None}
         # A name is one name: "/" and parentheses in it are not choices or glosses.
         safe = {lang: text.replace("/", "∕") for lang, text in renderings.items()}
@@ -271,8 +271,8 @@ def _entries(content: Content) -> list[_Entry]:
     return entries
 
 
-def _terms(content: Content) -> list[_Term]:
-    terms = [_vi_term(e) for e in _entries(content)]
+def _terms(entries: list[_Entry]) -> list[_Term]:
+    terms = [_vi_term(e) for e in entries]
     # Longest first (ties in content order): see _TermIndex.found.
     return sorted((t for t in terms if t.length), key=lambda t: -t.length)
 
@@ -314,23 +314,46 @@ def _checked(text_field: TextField, kinds: dict[str, str]) -> bool:
     return True
 
 
-def check_glossary(content: Content) -> list[Diagnostic]:
-    """A warning for each translation that does not use the rendering of a glossary term its Vietnamese uses."""
-    terms = _terms(content)
-    if not terms:
-        return []
-    kinds = {t.id: "glossary" for t in content.collection("glossary", m.GlossaryTerm)}
-    kinds.update({o.id: "organization" for o in content.collection("organizations", m.Organization)})
-    index = _TermIndex(terms)
-    diagnostics: list[Diagnostic] = []
-    for text_field in text_fields(content):
+class GlossaryCheck:
+    """The glossary consistency check, one text at a time (a :class:`vkc.content.TextCheck`).
+
+    Why one text at a time: `vkc check` hands each text over as soon as its file is loaded
+    and keeps no texts (:func:`vkc.content.check_content`); only the glossary terms and the
+    organizations' names must be known first.
+    """
+
+    needs: tuple[str, ...] = ("glossary", "organizations")
+    """The collections whose records give the renderings."""
+
+    def __init__(self) -> None:
+        self._index: _TermIndex | None = None
+        self._kinds: dict[str, str] = {}
+
+    def prepare(self, records: dict[str, list[m.Record]]) -> None:
+        """Index the renderings of every glossary term and organization name (top-level records)."""
+        glossary = [t for t in records.get("glossary", []) if isinstance(t, m.GlossaryTerm)]
+        organizations = [o for o in records.get("organizations", []) if isinstance(o, m.Organization)]
+        terms = _terms(_entries(glossary, organizations))
+        self._index = _TermIndex(terms) if terms else None
+        self._kinds = {t.id: "glossary" for t in glossary}
+        self._kinds.update({o.id: "organization" for o in organizations})
+
+    @property
+    def empty(self) -> bool:
+        """True when no term has a Vietnamese rendering: no text can then contradict the glossary."""
+        return self._index is None
+
+    def check(self, text_field: TextField) -> list[Diagnostic]:
+        """A warning for each translation of this text that does not use the rendering of a glossary term its Vietnamese uses."""
+        index = self._index
         text_value = text_field.text
-        if (text_value.en is None and text_value.ko is None) or not _checked(text_field, kinds):
-            continue  # an untranslated text cannot contradict the glossary
+        if index is None or (text_value.en is None and text_value.ko is None) or not _checked(text_field, self._kinds):
+            return []  # an untranslated text cannot contradict the glossary
+        diagnostics: list[Diagnostic] = []
         translations: dict[m.TranslationLang, _Translation] = {}
-        for term, forms in index.found(_fold(text_field.text.vi)):
+        for term, forms in index.found(_fold(text_value.vi)):
             for lang in m.TRANSLATION_LANGS:
-                text = text_field.text.text(lang)
+                text = text_value.text(lang)
                 expected = term.expected(lang, forms)
                 if text is None or not expected:
                     continue
@@ -342,4 +365,13 @@ def check_glossary(content: Content) -> list[Diagnostic]:
                 accepted = [*(without_glosses(e) for e in expected), *term.variants.get(lang, ()), *forms]
                 if not any(translation.uses(alt, lang) for alt in accepted):
                     diagnostics.append(_warning(text_field, lang, term, " / ".join(expected)))
-    return diagnostics
+        return diagnostics
+
+
+def check_glossary(content: Content) -> list[Diagnostic]:
+    """A warning for each translation that does not use the rendering of a glossary term its Vietnamese uses."""
+    check = GlossaryCheck()
+    check.prepare(content.records)
+    if check.empty:
+        return []
+    return [found for text_field in text_fields(content) for found in check.check(text_field)]

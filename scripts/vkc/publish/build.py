@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import gc
 import hashlib
 import html
 import os
@@ -81,7 +82,7 @@ from ..site.sitemap import write_sitemap
 from ..site.urls import tree_inventory, tree_listing
 from ..snapshots import read_snapshot, snapshot_path
 from ..versions import versions_dir
-from .cache import PageCache
+from .cache import PageCache, to_text
 from .check import PageScan, Resolved, check_site, resolve_links, scan_html
 from .reads import read_bytes, same_bytes, written
 from .reuse import read_manifest, write_manifest
@@ -339,13 +340,7 @@ def mkdocs(b: Build) -> None:
     # pages at a time (one process per language held a language and left a core idle).
     size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 3))) if parallel else max(rendering, 1)
     jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
-    if parallel:
-        engine.preload()
-        with ProcessPoolExecutor(max_workers=min(cores, len(jobs))) as pool:
-            # A worker's session ends with it: nothing to keep.
-            outcomes = list(pool.map(engine.run, [dataclasses.replace(job, session="") for _, job in jobs]))
-    else:
-        outcomes = [engine.run(job) for _, job in jobs]
+    outcomes = _run_parallel([job for _, job in jobs], cores) if parallel else [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
         dict.fromkeys(
             f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
@@ -359,9 +354,9 @@ def mkdocs(b: Build) -> None:
         by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
         for dest, derived in output.derived.items():
             key = by_dest[dest]
-            b.pages_cache.put("scans", key, derived["scan"])
-            b.pages_cache.put("links", f"{key}:", derived["links"])
-            b.pages_cache.put("search", f"{key}:{derived['sub']}", derived["search"])
+            b.pages_cache.put_text("scans", key, derived["scan"])
+            b.pages_cache.put_text("links", f"{key}:", derived["links"])
+            b.pages_cache.put_text("search", f"{key}:{derived['sub']}", derived["search"])
     b.result.rebuilt = list(dict.fromkeys(plan.lang for plan, _ in jobs))
     for plan in plans:
         b.built[plan.lang] = _scans(b, plan)
@@ -370,6 +365,36 @@ def mkdocs(b: Build) -> None:
             "pages": {src: [key, engine.dest_of(src)] for src, key in sorted(plan.keys.items())},
             "theme": sorted(plan.theme),
         }
+
+
+def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
+    """Run ``jobs`` on ``cores`` processes: this one and ``cores - 1`` workers forked from it.
+
+    Why this process renders too: it would only wait, and a third process holding mkdocs,
+    Material and Markdown cost about 70 MB of a build's peak. The workers take jobs from the
+    front; this process takes the last job no worker has started, until none is left.
+    """
+    engine.preload()
+    # Jobs keep their language's session: the parts of a language come one after another, and a
+    # process that renders two of them opens the language once (about 0.7 s at 3x1000).
+    jobs = [dataclasses.replace(job, only=True) for job in jobs]
+    outcomes: list[engine.Output | None] = [None] * len(jobs)
+    # The objects made so far are shared with the workers until written: frozen until the
+    # workers are done, the cycle collector writes to none of them, there or here (each write
+    # copies a page of memory).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, min(cores - 1, len(jobs) - 1))) as pool:
+            futures = [pool.submit(engine.run, job) for job in jobs]
+            for index in reversed(range(len(jobs))):
+                if futures[index].cancel():
+                    outcomes[index] = engine.run(jobs[index])
+            return [
+                outcome if outcome is not None else future.result()
+                for outcome, future in zip(outcomes, futures, strict=True)
+            ]
+    finally:
+        gc.unfreeze()
 
 
 _IN_PROCESS_PAGES = 40
@@ -518,17 +543,18 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     return _Plan(lang, site, language, keys, theme if reuse_theme else [], job)
 
 
-def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, Any]:
+def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, str]:
     """What later steps need from one rendered page (run where the page is rendered): the site
-    check's scan and resolved links, and the page's search entries."""
+    check's scan and resolved links, and the page's search entries, each as the page cache's
+    text (made here, on every core; the build keeps only the texts)."""
     scan = scan_html(page_html)
     sub = ""
     if dest.startswith("versions/"):  # an earlier version's page: indexed apart, from its folder
         sub = "/".join(dest.split("/")[:2]) + "/"
     return {
-        "scan": [sorted(scan.ids), scan.links, scan.problems],
-        "links": resolve_links(prefix + dest, scan.links),
-        "search": page_entries(dest.removeprefix(sub), page_html),
+        "scan": to_text([sorted(scan.ids), scan.links, scan.problems]),
+        "links": to_text(resolve_links(prefix + dest, scan.links)),
+        "search": to_text(page_entries(dest.removeprefix(sub), page_html)),
         "sub": sub,
     }
 
@@ -582,13 +608,18 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
     key is known, the others read again."""
     by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
     scans: dict[str, PageScan] = {}
+    cached = b.pages_cache.table("links")
+    resolved = {key for key in by_dest.values() if f"{key}:" in cached}
     for rel in tree_listing(plan.site):
         if not rel.endswith(".html"):
             continue
         key = by_dest.get(rel)
         stored = b.pages_cache.get("scans", key) if key else None
         if isinstance(stored, list) and len(stored) == 3:
-            scans[rel] = PageScan(set(stored[0]), list(stored[1]), list(stored[2]))
+            # A page whose resolved links are cached is checked from those (see `check`): its
+            # own links are not kept (they were a third of a 3x1000 build's peak memory).
+            links = [] if key in resolved else list(stored[1])
+            scans[rel] = PageScan(set(stored[0]), links, list(stored[2]))
             continue
         scan = scan_html((plan.site / rel).read_text(encoding="utf-8"))
         if key:
@@ -721,15 +752,7 @@ class _Links:
 
     def get(self, name: str) -> list[Resolved] | None:
         stored = self.memo.get(name)
-        if not isinstance(stored, list):
-            return None
-        if not stored or isinstance(stored[0], tuple):  # stored by this process: tuples already
-            return stored
-        found = [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored]
-        key = self.memo.keys.get(name)
-        if key:  # the same JSON: a process that builds again converts it once
-            self.memo.cache.keep(self.memo.table, f"{key}:{self.memo.tag}", found)
-        return found
+        return [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored] if isinstance(stored, list) else None
 
     def put(self, name: str, found: list[Resolved]) -> None:
         self.memo.put(name, found)

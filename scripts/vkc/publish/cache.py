@@ -13,18 +13,24 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when what an entry holds changes: entries of another format are not read."""
+_HEADER = f"vkc page cache {FORMAT}\n"
 
 
 def cache_dir(out: Path) -> Path:
     """The cache of the tree published at ``out``: a hidden folder beside it."""
     out = out.resolve()
     return out.parent / f".{out.name}.vkc-cache"
+
+
+def to_text(value: Any) -> str:
+    """An entry's value as the cache keeps it: compact JSON on one line."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 _Signature = tuple[int, int, int]
@@ -37,17 +43,15 @@ class _Table:
     """One table as this process last read or wrote it."""
 
     signature: _Signature
-    entries: dict[str, Any]
-    texts: dict[str, str] = field(default_factory=dict)
-    """Each entry's ``"key":value`` JSON, once made: saving again writes only the changed ones anew."""
-    kept: list[str] = field(default_factory=list)
+    entries: dict[str, str]
+    kept: list[str]
     """The keys in the file, in its order."""
 
 
 _TABLES: dict[Path, _Table] = {}
 """The tables this process read or wrote, by file. Why: a process that builds again (the live
-preview) parsed and wrote megabytes of JSON per build for the few pages an edit changed. A
-copy is used only while its file is the one it was read from or written as."""
+preview) read and wrote every table in full for the few pages an edit changed. A copy is used
+only while its file is the one it was read from or written as."""
 
 
 def _signature(path: Path) -> _Signature | None:
@@ -59,56 +63,73 @@ def _signature(path: Path) -> _Signature | None:
 
 
 class PageCache:
-    """Named tables of per-page data (``scans``, ``search``), each a mapping key -> value."""
+    """Named tables of per-page data (``scans``, ``search``), each a mapping key -> value.
+
+    Why each entry is kept as its JSON text, read only when asked for: a cold build at 3x1000
+    pages holds three tables of about 40 MB of JSON, which as Python lists and strings took
+    about 120 MB of the build's peak memory. A table file is a header line, then one line per
+    entry: its key, a tab, its JSON (which has no newline).
+    """
 
     def __init__(self, out: Path) -> None:
         self.folder = cache_dir(out)
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.tables: dict[str, dict[str, str]] = {}
         self.used: dict[str, set[str]] = {}
-        self.changed: dict[str, set[str]] = {}
-        """Per table, the keys this build stored (their JSON is made again when saved)."""
+        self.changed: dict[str, bool] = {}
+        """Per table, whether this build stored an entry (the file is then written again)."""
         self.files: dict[str, set[str]] = {}
         """Per folder, the files this build used (``cards``: images named by their digest)."""
 
-    def table(self, name: str) -> dict[str, Any]:
-        """The entries of ``name`` from the last build (empty when absent or unreadable)."""
+    def table(self, name: str) -> dict[str, str]:
+        """The entries of ``name`` from the last build, as JSON texts (empty when absent or unreadable)."""
         if name not in self.tables:
-            path = self.folder / f"{name}.json"
+            path = self.folder / f"{name}.tsv"
             signature = _signature(path)
             known = _TABLES.get(path)
             if known is not None and signature is not None and known.signature == signature:
                 self.tables[name] = known.entries
             else:
                 _TABLES.pop(path, None)
+                entries: dict[str, str] = {}
                 try:
-                    data = json.loads(path.read_text(encoding="utf-8"))
+                    text = path.read_text(encoding="utf-8")
                 except (OSError, ValueError):
-                    data = {}
-                ok = isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)
-                self.tables[name] = data["entries"] if ok else {}
-                if ok and signature is not None:
-                    _TABLES[path] = _Table(signature, self.tables[name], kept=list(self.tables[name]))
+                    text = ""
+                if text.startswith(_HEADER):
+                    # split, not splitlines: JSON keeps U+2028 and its kin unescaped in strings.
+                    for line in text[len(_HEADER) :].split("\n"):
+                        key, tab, value = line.partition("\t")
+                        if tab:
+                            entries[key] = value
+                self.tables[name] = entries
+                if signature is not None and entries:
+                    _TABLES[path] = _Table(signature, entries, list(entries))
             self.used[name] = set()
-            self.changed[name] = set()
+            self.changed[name] = False
         return self.tables[name]
 
     def get(self, name: str, key: str) -> Any:
         """The value stored under ``key``, or None."""
-        value = self.table(name).get(key)
-        if value is not None:
-            self.used[name].add(key)
-        return value
+        text = self.table(name).get(key)
+        if text is None:
+            return None
+        self.used[name].add(key)
+        try:
+            return json.loads(text)
+        except ValueError:  # a damaged entry is a missing one
+            return None
 
     def put(self, name: str, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` for the next build."""
-        self.table(name)[key] = value
-        self.used[name].add(key)
-        self.changed[name].add(key)
+        self.put_text(name, key, to_text(value))
 
-    def keep(self, name: str, key: str, value: Any) -> None:
-        """Hold ``value`` under ``key`` in place of an equal value of another type (tuples for the
-        JSON's lists): what the table's file holds does not change."""
-        self.table(name)[key] = value
+    def put_text(self, name: str, key: str, text: str) -> None:
+        """Store a value already made into its text by :func:`to_text` (in a worker, say)."""
+        entries = self.table(name)
+        if entries.get(key) != text:
+            entries[key] = text
+            self.changed[name] = True
+        self.used[name].add(key)
 
     def file(self, name: str, key: str) -> Path | None:
         """The file stored under ``key`` in folder ``name``, or None."""
@@ -136,31 +157,23 @@ class PageCache:
                 if path.name not in used:
                     path.unlink(missing_ok=True)
         for name, entries in self.tables.items():
-            path = self.folder / f"{name}.json"
+            path = self.folder / f"{name}.tsv"
             kept = [key for key in sorted(self.used[name]) if key in entries]
             known = _TABLES.get(path)
             current = known is not None and known.entries is entries and known.signature == _signature(path)
             if current and known is not None and not self.changed[name] and known.kept == kept:
                 continue
-            texts = known.texts if current and known is not None else {}
-            for key in kept:
-                if key in self.changed[name] or key not in texts:
-                    texts[key] = _dumps(key) + ":" + _dumps(entries[key])
-            # The same text as json.dumps of the whole table (keys in order, compact separators).
-            text = f'{{"format":{FORMAT},"entries":{{' + ",".join(texts[key] for key in kept) + "}}"
             handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
+                stream.write(_HEADER)
+                for key in kept:  # line by line: a table is tens of MB
+                    stream.write(f"{key}\t{entries[key]}\n")
             os.replace(tmp, path)
+            (self.folder / f"{name}.json").unlink(missing_ok=True)  # an earlier format's table
             signature = _signature(path)
             if signature is not None:
                 # Only the kept entries: the table of the next build holds what its file holds.
                 wanted = set(kept)
-                for table in (entries, texts):
-                    for key in [key for key in table if key not in wanted]:
-                        del table[key]
-                _TABLES[path] = _Table(signature, entries, texts, kept)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                for key in [key for key in entries if key not in wanted]:
+                    del entries[key]
+                _TABLES[path] = _Table(signature, entries, kept)

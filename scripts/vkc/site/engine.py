@@ -18,6 +18,7 @@ The digests here are what the build keys each output page by.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import importlib
 import io
@@ -32,6 +33,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import markdown
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config import load_config
@@ -39,7 +41,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _ExtractTitleTreeprocessor, _RelativePathTreeprocessor
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils import meta as markdown_meta
 
@@ -138,6 +141,9 @@ class Job:
     derive: Callable[[str, str], Any] | None = None
     """Called with each rendered page's output path and HTML, in the worker: what the build
     derives from a page (its check, its search entries) is then made on every core."""
+    only: bool = False
+    """Keep no other language's session: a cold build's processes each hold one language at a
+    time (the live preview keeps one per language between its builds)."""
 
 
 @dataclass
@@ -206,6 +212,14 @@ def _add_theme_files(files: Files, env: Environment, config: MkDocsConfig) -> No
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _word(key: str, lang: Any, fallback: Any) -> str:
+    """Material's interface word ``key`` in the page's language (``lang``), else in English, else
+    the key: ``partials/language.html`` as Material writes it, remembered (each of Material's
+    word lists is a dictionary built again at every lookup, ~25 lookups a page)."""
+    return str(lang.t(key) or fallback.t(key) or key)
+
+
 @dataclass
 class _Session:
     """One language's configuration, files, navigation and templates, ready to render pages."""
@@ -216,6 +230,31 @@ class _Session:
     nav: Navigation
     env: Environment
     doc_files: Sequence[File]
+    markdown: markdown.Markdown | None = None
+    """The language's Markdown converter, made once (see :func:`_convert`)."""
+
+
+def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of mkdocs 1.6, with one converter per session instead of one per page.
+
+    Why: making a ``Markdown`` with its extensions cost about 2 ms a page, a tenth of converting
+    it. ``reset()`` between documents is Python-Markdown's documented way to convert several.
+    Left out: mkdocs' two anchor collectors (one parses each page's Markdown as HTML again),
+    which feed only its anchor validation; the site check validates every anchor of the tree.
+    """
+    if session.markdown is None:
+        session.markdown = markdown.Markdown(
+            extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+        )
+    md = session.markdown
+    md.reset()
+    _RelativePathTreeprocessor(page.file, files, config)._register(md)
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    assert page.markdown is not None
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title
 
 
 _SESSIONS: dict[str, _Session] = {}
@@ -227,8 +266,17 @@ def _open(job: Job) -> tuple[_Session, bool]:
     keeps each language's session while what its pages share is unchanged, and moves it to the
     new site folder."""
     lang = str((job.config.get("theme") or {}).get("language") or "")
+    if job.only:
+        for other in [other for other in _SESSIONS if other != lang]:
+            del _SESSIONS[other]
     kept = _SESSIONS.get(lang)
-    if job.session and kept is not None and kept.key == job.session:
+    # The same digest from another docs folder (a build to another output) reads other files.
+    if (
+        job.session
+        and kept is not None
+        and kept.key == job.session
+        and kept.config["docs_dir"] == job.config["docs_dir"]
+    ):
         site_dir = str(job.config["site_dir"])
         if kept.config["site_dir"] != site_dir:
             kept.config["site_dir"] = site_dir
@@ -245,6 +293,10 @@ def _open(job: Job) -> tuple[_Session, bool]:
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
     env = config.theme.get_env()
+    # A session lives only while the templates' digest is unchanged (Job.session): asking the
+    # file system whether each of a page's ~50 includes changed cost about 1 ms a page.
+    env.auto_reload = False
+    env.globals["vkc_word"] = _word
     if job.templates:  # compiling Material's templates costs more than rendering one page
         env.bytecode_cache = FileSystemBytecodeCache(job.templates)
     _add_theme_files(files, env, config)
@@ -265,11 +317,6 @@ def _render(job: Job, out: Output) -> None:
     config, files, nav, doc_files = session.config, session.files, session.nav, session.doc_files
     wanted = None if job.pages is None else set(job.pages)
     todo = [f for f in doc_files if wanted is None or f.src_uri in wanted]
-    for file in todo:
-        if file.page is None:
-            Page(None, file, config)
-        assert file.page is not None
-        _populate_page(file.page, config, files)
     if new:
         session.env = config.plugins.on_env(session.env, config=config, files=files)
     env = session.env
@@ -289,15 +336,25 @@ def _render(job: Job, out: Output) -> None:
                 _build_theme_template(template, env, files, config, nav)
                 if (site / template).is_file():
                     out.theme.append(template)
+    # Each page is read, converted and written before the next (mkdocs converts them all first):
+    # a worker held a whole part's HTML at once. No hook needs the other pages converted; the
+    # navigation's titles are spelled out (vkc.site.langconfig), not read from converted pages.
     for file in todo:
+        if file.page is None:
+            Page(None, file, config)
         assert file.page is not None
+        # Page.render, as _populate_page calls it, converts with the session's converter.
+        file.page.render = functools.partial(_convert, file.page, session)  # type: ignore[method-assign]
+        _populate_page(file.page, config, files)
         _build_page(file.page, config, doc_files, nav, env)
         out.pages[file.src_uri] = file.dest_uri
         if job.derive is not None:
             out.derived[file.dest_uri] = job.derive(file.dest_uri, (site / file.dest_uri).read_text(encoding="utf-8"))
-        # Written: its HTML is not needed again (a worker held every page it rendered before;
-        # the Markdown stays, a page's title may be read from it).
+        # Written: its HTML and Markdown are not needed again (every title in the navigation
+        # is spelled out, so none is read from a page's text; a kept session reads a page's
+        # source again when it renders it again).
         file.page.content = None
+        file.page.markdown = None
         file.page.toc = []  # type: ignore[assignment]
     config.plugins.on_post_build(config=config)
 
