@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -210,3 +211,68 @@ def test_unchanged_languages_are_reused(tmp_path: Path) -> None:
     # vi and ko pages are untouched (downloads/, search/ and sw.js belong to other writers).
     assert [n for n in changed if not n.startswith(("en/", "search/", "sw.js", ".vkc-build.json", "downloads/"))] == []
     assert "<p>Edited in English only.</p>" in (out / "en/huong-dan-su-dung/index.html").read_text(encoding="utf-8")
+
+
+def test_the_retired_tree_is_recycled_without_the_folders_of_deleted_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    out = tmp_path / "site"
+
+    def build() -> None:
+        build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
+
+    def write(name: str, text: str) -> None:
+        for lang in ("vi", "en", "ko"):
+            (docs / lang / name).write_text(text, encoding="utf-8")
+
+    write("extra.md", "# Extra\n\nA page that goes.\n")
+    build()
+    first = out.resolve()
+    assert (first / "extra" / "index.html").is_file()
+    for lang in ("vi", "en", "ko"):
+        (docs / lang / "extra.md").unlink()
+    write("other.md", "# Other\n\nA page that stays.\n")
+    build()  # a new staging tree; the first tree is kept as the spare
+    spare = tmp_path / ".site.vkc-cache" / "spare"
+    assert (spare / "extra" / "index.html").is_file() and (spare / "en" / "extra" / "index.html").is_file()
+    write("other.md", "# Other\n\nA page that stays, edited.\n")
+    build()  # built in the first tree: its files unlinked, its folders kept where a page needs them
+    assert not (out / "extra").exists() and not (out / "en" / "extra").exists() and not (out / "ko" / "extra").exists()
+    assert "A page that stays, edited." in (out / "en" / "other" / "index.html").read_text(encoding="utf-8")
+    folders = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir())
+    assert [f for f in folders if not any(p.is_file() for p in (out / f).rglob("*"))] == []
+    # The same tree as a clean build of the same inputs.
+    clean = tmp_path / "clean" / "site"
+    build_site(FIXTURES / "mini", clean, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
+    assert _tree_digest(out) == _tree_digest(clean)
+    # The tree the swap retired (the second) waits beside the site, in its page cache.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.vkc-cache", "clean", "docs", "site"]
+    assert (spare / "other" / "index.html").is_file()
+
+
+def test_a_build_never_writes_into_a_published_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    out = tmp_path / "site"
+
+    def build() -> None:
+        build_site(content, out, config=REPO / "mkdocs.yml", docs=REPO / "docs", editions=False, archives=False)
+
+    build()
+    # A second name for every published file: whatever a later build writes through a link of its
+    # tree shows here.
+    held = tmp_path / "held"
+    before: dict[str, bytes] = {}
+    for path in sorted(out.resolve().rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(out.resolve()).as_posix()
+            (held / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, held / rel)
+            before[rel] = path.read_bytes()
+    publication = content / "publication.yaml"
+    for round_ in range(3):  # the site's English name changes: the English pages and the theme's 404 page
+        text = publication.read_text(encoding="utf-8")
+        publication.write_text(re.sub(r"en: Test guideline.*", f"en: Test guideline {round_}", text), encoding="utf-8")
+        build()
+    assert (out / "en" / "404.html").read_bytes() != before["en/404.html"]
+    assert {rel: (held / rel).read_bytes() for rel in before} == before

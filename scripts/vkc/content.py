@@ -589,7 +589,18 @@ class TextField:
 
 
 def text_fields(content: Content) -> list[TextField]:
-    """Every LocalizedText of the content, in file order (publication, guideline, collections)."""
+    """Every LocalizedText of the content, in file order (publication, guideline, collections).
+
+    Those of the content read last are kept: a build asks for them once per language."""
+    if not _TEXT_FIELDS or _TEXT_FIELDS[0][0] is not content:
+        _TEXT_FIELDS[:] = [(content, _text_fields(content))]
+    return list(_TEXT_FIELDS[0][1])
+
+
+_TEXT_FIELDS: list[tuple[Content, list[TextField]]] = []
+
+
+def _text_fields(content: Content) -> list[TextField]:
     roots: list[tuple[BaseModel, str, Origin]] = [
         (content.publication, "publication", content.singleton_origins["publication"]),
         (content.guideline, content.guideline.id, content.singleton_origins["guideline"]),
@@ -611,8 +622,15 @@ def content_file(content: Content, path: Path) -> str:
     The one answer for "which file": git dates, the pages' sources, and (prefixed with the
     folder's name by :func:`repository_path`) links into the repository.
     """
+    return _relative_name(content.root, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_name(root: Path, path: Path) -> str:
+    """Kept per path: resolving a path is a system call per part, and a build asks for the file
+    of every record it shows."""
     try:
-        return path.resolve().relative_to(content.root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from typing import Any, Literal
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -26,11 +26,13 @@ LANGS: tuple[Lang, ...] = ("vi", "en", "ko")
 TRANSLATION_LANGS: tuple[TranslationLang, ...] = ("en", "ko")
 
 
+@lru_cache(maxsize=65536)
 def source_hash(vietnamese: str) -> str:
     """Fingerprint of a Vietnamese text: what a translation records it was made from.
 
     Why: content hashes survive git checkouts (mtimes do not) and ignore changes that are
-    not changes (Unicode normalisation form, surrounding white space).
+    not changes (Unicode normalisation form, surrounding white space). Kept per text: a build
+    asks for the state of every translation many times.
     """
     canonical = unicodedata.normalize("NFC", " ".join(vietnamese.split()))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]

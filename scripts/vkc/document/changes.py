@@ -149,7 +149,26 @@ def _texts(record: BaseModel | None, prefix: KeyPath = ()) -> Iterator[_Text]:
 
 
 def change_set(before: Content, after: Content) -> ChangeSet:
-    """What changed from ``before`` to ``after``: records in ``after``'s order, then removed ones."""
+    """What changed from ``before`` to ``after``: records in ``after``'s order, then removed ones.
+
+    Kept per pair of contents (by identity) in this process: a build compares every pair of
+    published versions, whose snapshots are the same objects from one build to the next (the
+    live preview compared them all again for each edit)."""
+    memo = (id(before), id(after))
+    kept = _CHANGE_SETS.get(memo)
+    if kept is not None and kept[0] is before and kept[1] is after:
+        return kept[2]
+    found = _change_set(before, after)
+    if len(_CHANGE_SETS) >= 64:
+        _CHANGE_SETS.clear()
+    _CHANGE_SETS[memo] = (before, after, found)
+    return found
+
+
+_CHANGE_SETS: dict[tuple[int, int], tuple[Content, Content, ChangeSet]] = {}
+
+
+def _change_set(before: Content, after: Content) -> ChangeSet:
     old, new = _records(before), _records(after)
     changes: list[RecordChange] = []
     for record_id, record in new.items():

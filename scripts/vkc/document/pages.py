@@ -74,7 +74,17 @@ def part_page(part: m.Part) -> str:
 
 
 def record_pages(content: Content) -> dict[str, str]:
-    """The page of every record id, nested records included."""
+    """The page of every record id, nested records included (a new dict each call; the pages
+    of the content read last are kept: a build asks for them once per page it writes)."""
+    if not _RECORD_PAGES or _RECORD_PAGES[0][0] is not content:
+        _RECORD_PAGES[:] = [(content, _record_pages(content))]
+    return dict(_RECORD_PAGES[0][1])
+
+
+_RECORD_PAGES: list[tuple[Content, dict[str, str]]] = []
+
+
+def _record_pages(content: Content) -> dict[str, str]:
     pages: dict[str, str] = {}
     for course in content.collection("courses", m.Course):
         pages[course.id] = course_page(course)

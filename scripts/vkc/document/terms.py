@@ -9,6 +9,7 @@ Why one pattern per language: a body is scanned once, whatever the size of the g
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,9 +53,25 @@ def _regex(form: str, lang: Lang) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+_LAST: list[tuple[Content, dict[Lang, Finder], dict[str, m.GlossaryTerm]]] = []
+"""The finders and terms of the content read last. Why: every page and language of a build made
+its own (the pattern of every form of every term, and a table of the terms for each text)."""
+
+
+def _of(content: Content) -> tuple[dict[Lang, Finder], dict[str, m.GlossaryTerm]]:
+    """The finders (filled in by :func:`_finder`) and the terms by id of ``content``."""
+    if not _LAST or _LAST[0][0] is not content:
+        _LAST[:] = [(content, {}, {t.id: t for t in content.collection("glossary", m.GlossaryTerm)})]
+    return _LAST[0][1], _LAST[0][2]
+
+
 def _finder(content: Content, lang: Lang, cached: dict[Lang, Finder]) -> Finder:
     if lang in cached:
         return cached[lang]
+    shared = _of(content)[0]
+    if lang in shared:
+        cached[lang] = shared[lang]
+        return shared[lang]
     pairs = [(form, term.id) for term in content.collection("glossary", m.GlossaryTerm) for form in _forms(term, lang)]
     # Longest first: at one position the alternation takes the first form that matches.
     pairs.sort(key=lambda pair: -len(pair[0]))
@@ -67,7 +84,7 @@ def _finder(content: Content, lang: Lang, cached: dict[Lang, Finder]) -> Finder:
         finder = Finder(pattern, tuple(term_id for _, term_id in pairs))
     else:
         finder = Finder(None, ())
-    cached[lang] = finder
+    cached[lang] = shared[lang] = finder
     return finder
 
 
@@ -83,17 +100,28 @@ def term_uses(
     finder = _finder(content, text.lang, cache)
     if finder.pattern is None:
         return ()
-    found: dict[str, TermUse] = {}
-    terms = {t.id: t for t in content.collection("glossary", m.GlossaryTerm)}
-    for match in finder.pattern.finditer(text.words):
-        term_id = finder.groups[(match.lastindex or 1) - 1]
-        if term_id in found:
-            continue
+    terms = _of(content)[1]
+    out = []
+    pattern = finder.pattern
+    for term_id, phrase in _first_matches(pattern.pattern, pattern.flags, finder.groups, text.words):
         term = terms[term_id]
         renderings = tuple((code, rendering) for code in LANGS if (rendering := term.term.text(code)) is not None)
-        phrase = " ".join(match.group().split())
-        found[term_id] = TermUse(term_id, phrase, definition.get(term_id), renderings)
-    return tuple(found.values())
+        out.append(TermUse(term_id, phrase, definition.get(term_id), renderings))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16384)
+def _first_matches(source: str, flags: int, groups: tuple[str, ...], words: str) -> tuple[tuple[str, str], ...]:
+    """Each term's first match in ``words``: (term id, the words matched). Kept per pattern (by
+    its text: a string keeps its hash, a compiled pattern does not) and text: scanning every
+    text of the content was most of a build's documents, and a process that builds again
+    (the live preview) scans the same texts with the same glossary."""
+    found: dict[str, str] = {}
+    for match in re.compile(source, flags).finditer(words):
+        term_id = groups[(match.lastindex or 1) - 1]
+        if term_id not in found:
+            found[term_id] = " ".join(match.group().split())
+    return tuple(found.items())
 
 
 def first_uses(blocks: list[Block]) -> list[Block]:

@@ -17,6 +17,7 @@ browser). The zip is reproducible: sorted members, fixed times and permissions.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import zipfile
@@ -82,6 +83,13 @@ def lesson_file(lesson: m.Lesson) -> str:
     return f"{lesson.id}.html"
 
 
+@functools.lru_cache(maxsize=512)
+def _to_html(text: str) -> str:
+    """A lesson's Markdown as HTML, kept per text: a process that builds again (the live
+    preview) converted every lesson of every course for each edit."""
+    return markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+
+
 def lesson_html(ctx: Ctx, place: LessonPlace, site_url: str, tree: str = "") -> str:
     """One lesson as a complete HTML page that runs inside a learning platform."""
     blocks = lesson_blocks(ctx, place, answers=True, site=False)
@@ -93,7 +101,7 @@ def lesson_html(ctx: Ctx, place: LessonPlace, site_url: str, tree: str = "") -> 
     blocks[2:2] = notes
     path = lesson_page(place.course, place.lesson)
     writer = public_writer(ctx.content, path, ctx.lang, site_url, tree)
-    body = markdown.markdown(writer.blocks(blocks), extensions=_EXTENSIONS, output_format="html")
+    body = _to_html(writer.blocks(blocks))
     main = lxml_html.fragment_fromstring(body, create_parent="main")
     main.set("class", "vkc-lesson")
     for link in main.iter("a"):

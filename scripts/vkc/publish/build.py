@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import gc
@@ -55,6 +56,9 @@ from ..reports import write_editions
 from ..reports.cards import Card, card_digest, render_card
 from ..reports.render import ReportError
 from ..search import write_offline, write_search
+from ..search.index import INDEX as SEARCH_INDEX
+from ..search.index import SCRIPT as SEARCH_SCRIPT
+from ..search.index import STYLE as SEARCH_STYLE
 from ..search.index import page_entries
 from ..site import engine
 from ..site.data import write_open_data
@@ -75,11 +79,12 @@ from ..site.meta import card_path, description, markdown_document, page_title, s
 from ..site.page_markdown import Page
 from ..site.pages import DEFAULT_SITE_URL, site_of, write_pages, write_version_pages
 from ..site.sitemap import write_sitemap
-from ..site.urls import tree_listing
+from ..site.urls import tree_inventory, tree_listing
 from ..snapshots import read_snapshot, snapshot_path
 from ..versions import versions_dir
 from .cache import PageCache, to_text
 from .check import PageScan, Resolved, check_site, resolve_links, scan_html
+from .reads import read_bytes, same_bytes, written
 from .reuse import read_manifest, write_manifest
 from .staging import remove_stale, staging_dir, swap_in
 
@@ -138,6 +143,14 @@ class Build:
     """Delete the previous tree in the background once the new one is in place."""
     archives: bool = True
     """Write the offline archives (``downloads/site-LANG.zip``)."""
+    git_states: dict[Path, str] = field(default_factory=dict)
+    """:func:`git_state` of the content and hand-written folders, as the inputs' digest read it."""
+    left: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    """Per language: the files the recycled tree still holds in its build folder, with their
+    device and inode (see :func:`_empty_spare`); the ``mkdocs`` step keeps or unlinks each."""
+    recycled: bool = False
+    """The staging tree is the previous build's retired tree (:mod:`.staging`): folders that no
+    page of this build fills are removed before the swap."""
 
     @property
     def pages_cache(self) -> PageCache:
@@ -162,7 +175,7 @@ def load(b: Build) -> None:
     if content is None or has_errors(diags):
         raise ContentError(diags)
     b.content = content
-    b.changed = git_dates(b.content_dir)
+    b.changed = _git_dates(b, b.content_dir)
     # Every published version from its snapshot: a snapshot that does not load fails the build.
     b.releases = [Release(v, read_snapshot(snapshot_path(b.content_dir, v.id))) for v in content.publication.versions]
     check_ids_across_versions(content, b.releases)
@@ -209,6 +222,22 @@ def generate(b: Build) -> None:
     check_handwritten(b.docs, b.hand, b.pages)
 
 
+def _git_dates(b: Build, folder: Path) -> dict[str, PartialDate]:
+    """:func:`git_dates` of ``folder``, made once per git state in this process: the commit and
+    the list of uncommitted files (:func:`git_state`, read for the inputs' digest) decide them,
+    and the two git commands cost more than the pages an edit renders."""
+    state = b.git_states.get(folder)
+    if state is None:
+        return git_dates(folder)
+    memo = (str(folder.resolve()), state)
+    if memo not in _GIT_DATES:
+        _GIT_DATES[memo] = git_dates(folder)
+    return dict(_GIT_DATES[memo])
+
+
+_GIT_DATES: dict[tuple[str, str], dict[str, PartialDate]] = {}
+
+
 def _download_names(b: Build, content: Content) -> list[str]:
     """The files the build writes under a tree's ``downloads/`` that pages list (a version's
     own courses give its handouts). The learning-platform files are no editions: cheap to
@@ -242,14 +271,28 @@ def downloads(b: Build) -> None:
         if release.version.status != "superseded":
             continue
         own = folder / "versions" / release.version.id
-        own.mkdir(parents=True)
+        own.mkdir(parents=True, exist_ok=True)  # a recycled tree has the folder
+        # A published version's content never changes: a process that builds again (the live
+        # preview) writes the files it made before (the snapshot reader returns the same
+        # object for the same snapshot, which the memo keeps alive).
+        memo = (id(release.content), b.editions, _site_url(b), release.version.id)
+        kept = _VERSION_FILES.get(memo)
+        if kept is not None and kept[0] is release.content:
+            for rel, data in kept[1].items():
+                _write(own / rel, data)
+            continue
         if b.editions:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
         write_lms(release.content, own, _site_url(b), tree=f"versions/{release.version.id}/")
+        _VERSION_FILES[memo] = (release.content, {rel: (own / rel).read_bytes() for rel in tree_listing(own)})
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
     b.published = measure_files(folder)
+
+
+_VERSION_FILES: dict[tuple[Any, ...], tuple[Content, dict[str, bytes]]] = {}
+"""The files under ``downloads/versions/ID/`` this process wrote for each earlier version."""
 
 
 def measure_files(folder: Path) -> dict[str, FileFacts]:
@@ -284,7 +327,7 @@ def mkdocs(b: Build) -> None:
     pages share; a page whose key is the one recorded with the published tree is that tree's
     file, hard-linked into the staging tree (never written through: every output is a new file).
     """
-    hand_dates = git_dates(b.docs)
+    hand_dates = _git_dates(b, b.docs)
     previous = read_manifest(b.out.resolve())
     plans: list[_Plan] = []
     for lang in LANGS:
@@ -384,7 +427,7 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     statics: dict[str, bytes] = {}
     """The docs' other files (images, citations): copied as they are."""
     for rel in b.hand[lang]:
-        (sources if rel.endswith(".md") else statics)[rel] = (b.docs / lang / rel).read_bytes()
+        (sources if rel.endswith(".md") else statics)[rel] = read_bytes(b.docs / lang / rel)
     for path, per_lang in b.pages.items():
         sources[path] = per_lang[lang].markdown.encode("utf-8")
         # The page's CSL-JSON beside it: mkdocs copies it next to the page's HTML.
@@ -426,8 +469,29 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     keys: dict[str, str] = {}
     render: list[str] = []
     reused: list[tuple[str, str]] = []
-    for rel in statics:
-        engine.link_or_copy(lang_docs / rel, site / rel)  # a new file for every change: see _write
+    left = b.left.pop(lang, {})
+    there = f"{site}/"
+
+    def place(source: str, rel: str) -> bool:
+        """Link ``source`` at ``rel`` in the language's folder; False when it is not there. A
+        file the recycled tree holds there that is ``source`` itself stays (no system call
+        to unlink and link it again); any other is unlinked first."""
+        kept = left.pop(rel, None)
+        if kept is not None:
+            try:
+                stat = os.stat(source)
+            except FileNotFoundError:
+                os.unlink(there + rel)
+                return False
+            if (stat.st_dev, stat.st_ino) == kept:
+                return True
+            os.unlink(there + rel)
+        return _link_reused(source, there + rel)
+
+    docs_top = f"{lang_docs}/"
+    for rel in statics:  # a new file for every change: see _write
+        if not place(docs_top + rel, rel):
+            engine.link_or_copy(lang_docs / rel, site / rel)  # raises: the file was just written
     for rel, data in sorted(sources.items()):
         key = keys[rel] = engine.page_key(language, rel, data)
         dest = engine.dest_of(rel)
@@ -437,12 +501,30 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
             render.append(rel)
     theme = [f for f in old.get("theme") or [] if isinstance(f, str)]
     reuse_theme = old.get("language") == language and bool(theme)
-    # Links and folders are system calls, made outside Python's lock: a few threads make the
-    # thousands of them a reused tree needs sooner. A page gone from the published tree is
-    # rendered again.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        found = list(pool.map(_link_reused, [published / d for _, d in reused], [site / d for _, d in reused]))
-        theme_found = list(pool.map(_link_reused, [published / f for f in theme], [site / f for f in theme]))
+    if not reuse_theme:
+        # The job writes the theme's files (404.html shows the navigation): none is linked, as
+        # mkdocs writes into an existing file and would change the published one through a link.
+        theme = []
+    # A page gone from the published tree is rendered again.
+    here = f"{published}/"  # strings: a Path per page cost more than its link
+    if b.recycled:
+        # The folders are there, and most files too: a link is one system call at most, less
+        # than handing it to a thread.
+        found = [place(here + d, d) for _, d in reused]
+        theme_found = [place(here + f, f) for f in theme]
+        for rel in left:  # what this build does not link: it writes it anew
+            os.unlink(there + rel)
+        left.clear()
+    else:
+        sources_of = [here + d for _, d in reused]
+        targets_of = [there + d for _, d in reused]
+        theme_sources = [here + f for f in theme]
+        theme_targets = [there + f for f in theme]
+        # Links and new folders are system calls, made outside Python's lock: a few threads
+        # make the thousands of them a new tree needs sooner.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            found = list(pool.map(_link_reused, sources_of, targets_of))
+            theme_found = list(pool.map(_link_reused, theme_sources, theme_targets))
     render += [rel for (rel, _), ok in zip(reused, found, strict=True) if not ok]
     reuse_theme = reuse_theme and all(theme_found)
     templates = b.pages_cache.folder / "templates"
@@ -478,7 +560,7 @@ def derive_page(prefix: str, dest: str, page_html: str) -> dict[str, str]:
     }
 
 
-def _link_reused(source: Path, target: Path) -> bool:
+def _link_reused(source: str, target: str) -> bool:
     """Link a file of the published tree into the staging tree; False when it is not there."""
     try:
         engine.link_or_copy(source, target)
@@ -504,13 +586,10 @@ def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
     for rel in sorted(present - set(wanted)):
         (folder / rel).unlink()
     for rel, data in wanted.items():
-        if rel in present:
-            try:
-                if (folder / rel).read_bytes() == data:
-                    continue
-            except OSError:
-                pass
+        if rel in present and same_bytes(folder / rel, data):
+            continue
         _write(folder / rel, data)
+        written(folder / rel, data)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -530,12 +609,11 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
     key is known, the others read again."""
     by_dest = {engine.dest_of(src): key for src, key in plan.keys.items()}
     scans: dict[str, PageScan] = {}
-    link_table = b.pages_cache.table("links")
-    resolved = {key for key in by_dest.values() if f"{key}:" in link_table}
+    cached = b.pages_cache.table("links")
+    resolved = {key for key in by_dest.values() if f"{key}:" in cached}
     for rel in tree_listing(plan.site):
         if not rel.endswith(".html"):
             continue
-        path = plan.site / rel
         key = by_dest.get(rel)
         stored = b.pages_cache.get("scans", key) if key else None
         if isinstance(stored, list) and len(stored) == 3:
@@ -544,7 +622,7 @@ def _scans(b: Build, plan: _Plan) -> dict[str, PageScan]:
             links = [] if key in resolved else list(stored[1])
             scans[rel] = PageScan(set(stored[0]), links, list(stored[2]))
             continue
-        scan = scan_html(path.read_text(encoding="utf-8"))
+        scan = scan_html((plan.site / rel).read_text(encoding="utf-8"))
         if key:
             b.pages_cache.put("scans", key, [sorted(scan.ids), scan.links, scan.problems])
         scans[rel] = scan
@@ -618,15 +696,22 @@ def search(b: Build) -> None:
     digest come from the page cache when its key is known."""
     web_root = str(b.base.get("site_url") or "https://example.org/")
     keys = _tree_keys(b)
-    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, "search", keys))
+    # The tree is listed once for the indexes and the service workers: each listing of every
+    # folder of the site cost more than the pages an edit renders.
+    listing = set(tree_listing(b.staging))
+    ordered = sorted(listing)
+    subs = [""]
+    write_search(b.staging, b.loaded, PREFIXES, web_root, memo=_Memo(b.pages_cache, "search", keys), listing=ordered)
     for release in b.releases:  # an earlier version has its own index, apart from the current one
         if release.version.status == "superseded":
             sub = f"versions/{release.version.id}/"
-            write_search(
-                b.staging, release.content, PREFIXES, web_root, sub=sub, memo=_Memo(b.pages_cache, "search", keys, sub)
-            )
+            subs.append(sub)
+            memo = _Memo(b.pages_cache, "search", keys, sub)
+            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=memo, listing=ordered)
+    for prefix in PREFIXES.values():  # what write_search added to the tree
+        listing |= {prefix + SEARCH_SCRIPT, prefix + SEARCH_STYLE, *(prefix + sub + SEARCH_INDEX for sub in subs)}
     # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
-    write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys)
+    write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys, listing=sorted(listing))
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
 
 
@@ -676,16 +761,88 @@ class _Links:
 
 def check(b: Build) -> None:
     """Links, anchors, page sets and active content of the whole staged tree."""
-    found = check_site(b.staging, b.scans, dict(PREFIXES), _Links(_Memo(b.pages_cache, "links", _tree_keys(b))))
+    files, dirs = tree_inventory(b.staging)
+    if b.recycled:
+        dirs = _prune(b.staging, files, dirs)
+    links = _Links(_Memo(b.pages_cache, "links", _tree_keys(b)))
+    found = check_site(b.staging, b.scans, dict(PREFIXES), links, inventory=(set(files), {"", *dirs}))
     if found:
         shown = found[:50] + ([f"... and {len(found) - 50} more"] if len(found) > 50 else [])
         raise error(display_path(b.out), "site.check", "the built site has problems:\n  " + "\n  ".join(shown))
 
 
 def swap(b: Build) -> None:
-    """Publish: the staged tree replaces the old one in one rename; then the cache follows it."""
-    swap_in(b.staging, b.out, later=b.tidy_later)
+    """Publish: the staged tree replaces the old one in one rename; then the cache follows it.
+    The old tree is kept as the next build's staging tree (see :mod:`.staging`)."""
+    swap_in(b.staging, b.out, later=b.tidy_later, keep=_spare(b))
     b.pages_cache.save()
+
+
+def _spare(b: Build) -> Path:
+    """Where the tree retired by the last swap waits for the next build: in the page cache (safe
+    to delete, like the rest of it)."""
+    return b.pages_cache.folder / "spare"
+
+
+def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    """Give the retired tree the layout a build starts from, with its folders and without the
+    files a build writes.
+
+    Each language tree goes back to the folder its pages are built in (the root language's:
+    every root folder but ``downloads/``). Every other file is unlinked, never written to: most
+    are links to the published files, and writing through one would change the live site. The
+    language folders' files are returned, per language, with their device and inode: most are
+    the very files the build would link again (a reused page, a theme file), which
+    :func:`_plan` keeps in place and unlinks the others before anything is written there.
+    """
+    for lang in LANGS:
+        if PREFIXES[lang]:
+            tree = staging / PREFIXES[lang].rstrip("/")
+            if tree.is_dir():
+                os.rename(tree, staging / f".build-{lang}")
+    root = staging / ".build-vi"
+    root.mkdir(exist_ok=True)
+    with os.scandir(staging) as entries:
+        for entry in entries:
+            if entry.name.startswith(".build-") or entry.name == "downloads":
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                os.rename(entry.path, root / entry.name)
+            else:
+                os.unlink(entry.path)
+    files, _ = tree_inventory(staging / "downloads")
+    top = f"{staging}/downloads/"
+    for rel in files:
+        os.unlink(top + rel)
+    left: dict[str, dict[str, tuple[int, int]]] = {}
+    for lang in LANGS:
+        left[lang] = {}
+        pending = [(str(staging / f".build-{lang}"), "")]
+        while pending:
+            folder, prefix = pending.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, prefix + entry.name + "/"))
+                    else:
+                        stat = entry.stat(follow_symlinks=False)
+                        left[lang][prefix + entry.name] = (stat.st_dev, stat.st_ino)
+    return left
+
+
+def _prune(staging: Path, files: list[str], dirs: list[str]) -> list[str]:
+    """Remove the folders of a recycled tree that no file of this build is in (a deleted page's);
+    returns the folders that remain."""
+    filled = {""}
+    for rel in files:
+        folder = rel.rpartition("/")[0]
+        while folder not in filled:
+            filled.add(folder)
+            folder = folder.rpartition("/")[0]
+    empty = [d for d in dirs if d not in filled]
+    for rel in sorted(empty, key=lambda d: d.count("/"), reverse=True):  # the deepest first
+        os.rmdir(staging / rel)
+    return [d for d in dirs if d in filled]
 
 
 STEPS: tuple[Callable[[Build], None], ...] = (
@@ -720,9 +877,10 @@ def _inputs_digest(b: Build) -> str:
             continue
         for rel in tree_listing(root):
             digest.update(b"\0" + rel.encode("utf-8") + b"\0")
-            digest.update((root / rel).read_bytes())
+            digest.update(read_bytes(root / rel))
     for folder in (b.content_dir, b.docs):  # the commit and the uncommitted files date the pages
-        digest.update(git_state(folder).encode("utf-8"))
+        b.git_states[folder] = git_state(folder)
+        digest.update(b.git_states[folder].encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -754,6 +912,20 @@ def _timer(result: BuildResult, name: str) -> Iterator[None]:
     result.seconds[name] = time.perf_counter() - start
 
 
+def _read_config(path: Path) -> dict[str, Any]:
+    """The top-level mkdocs.yml, parsed once per text in this process (PyYAML's pure-Python parser
+    took longer than rendering an edited page); a copy each time: the build changes parts of it."""
+    text = read_bytes(path)
+    if _CONFIG[:1] and _CONFIG[0][0] == text:
+        return copy.deepcopy(_CONFIG[0][1])
+    base = yaml.safe_load(text.decode("utf-8")) or {}
+    _CONFIG[:] = [(text, copy.deepcopy(base))]
+    return base
+
+
+_CONFIG: list[tuple[bytes, dict[str, Any]]] = []
+
+
 def build_site(
     content_dir: Path,
     out: Path,
@@ -774,7 +946,7 @@ def build_site(
     ``archives=False`` leaves out the offline archives (the live preview does).
     """
     config_path = find_config(config)
-    base = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    base = _read_config(config_path)
     b = Build(
         content_dir,
         out,
@@ -797,7 +969,9 @@ def build_site(
     try:
         for step in STEPS:
             if step is downloads:  # the staging tree exists from the first step that writes
-                b.staging = staging_dir(out)
+                b.staging, b.recycled = staging_dir(out, _spare(b))
+                if b.recycled:
+                    b.left = _empty_spare(b.staging)
             with _timer(b.result, step.__name__):
                 step(b)
     except BaseException:

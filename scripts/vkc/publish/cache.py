@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,35 @@ def to_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_Signature = tuple[int, int, int]
+"""A table file's inode, size and modification time: which file an in-process copy was read
+from or written as."""
+
+
+@dataclass
+class _Table:
+    """One table as this process last read or wrote it."""
+
+    signature: _Signature
+    entries: dict[str, str]
+    kept: list[str]
+    """The keys in the file, in its order."""
+
+
+_TABLES: dict[Path, _Table] = {}
+"""The tables this process read or wrote, by file. Why: a process that builds again (the live
+preview) read and wrote every table in full for the few pages an edit changed. A copy is used
+only while its file is the one it was read from or written as."""
+
+
+def _signature(path: Path) -> _Signature | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
 class PageCache:
     """Named tables of per-page data (``scans``, ``search``), each a mapping key -> value.
 
@@ -45,25 +75,37 @@ class PageCache:
         self.folder = cache_dir(out)
         self.tables: dict[str, dict[str, str]] = {}
         self.used: dict[str, set[str]] = {}
+        self.changed: dict[str, bool] = {}
+        """Per table, whether this build stored an entry (the file is then written again)."""
         self.files: dict[str, set[str]] = {}
         """Per folder, the files this build used (``cards``: images named by their digest)."""
 
     def table(self, name: str) -> dict[str, str]:
         """The entries of ``name`` from the last build, as JSON texts (empty when absent or unreadable)."""
         if name not in self.tables:
-            entries: dict[str, str] = {}
-            try:
-                text = (self.folder / f"{name}.tsv").read_text(encoding="utf-8")
-            except (OSError, ValueError):
-                text = ""
-            if text.startswith(_HEADER):
-                # split, not splitlines: JSON keeps U+2028 and its kin unescaped in strings.
-                for line in text[len(_HEADER) :].split("\n"):
-                    key, tab, value = line.partition("\t")
-                    if tab:
-                        entries[key] = value
-            self.tables[name] = entries
+            path = self.folder / f"{name}.tsv"
+            signature = _signature(path)
+            known = _TABLES.get(path)
+            if known is not None and signature is not None and known.signature == signature:
+                self.tables[name] = known.entries
+            else:
+                _TABLES.pop(path, None)
+                entries: dict[str, str] = {}
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, ValueError):
+                    text = ""
+                if text.startswith(_HEADER):
+                    # split, not splitlines: JSON keeps U+2028 and its kin unescaped in strings.
+                    for line in text[len(_HEADER) :].split("\n"):
+                        key, tab, value = line.partition("\t")
+                        if tab:
+                            entries[key] = value
+                self.tables[name] = entries
+                if signature is not None and entries:
+                    _TABLES[path] = _Table(signature, entries, list(entries))
             self.used[name] = set()
+            self.changed[name] = False
         return self.tables[name]
 
     def get(self, name: str, key: str) -> Any:
@@ -83,7 +125,10 @@ class PageCache:
 
     def put_text(self, name: str, key: str, text: str) -> None:
         """Store a value already made into its text by :func:`to_text` (in a worker, say)."""
-        self.table(name)[key] = text
+        entries = self.table(name)
+        if entries.get(key) != text:
+            entries[key] = text
+            self.changed[name] = True
         self.used[name].add(key)
 
     def file(self, name: str, key: str) -> Path | None:
@@ -104,18 +149,31 @@ class PageCache:
         return folder / key
 
     def save(self) -> None:
-        """Write the entries this build used (the others belong to pages that are gone)."""
+        """Write the entries this build used (the others belong to pages that are gone); a table
+        whose file already holds exactly them is not written again."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, used in self.files.items():
             for path in (self.folder / name).glob("*"):
                 if path.name not in used:
                     path.unlink(missing_ok=True)
         for name, entries in self.tables.items():
+            path = self.folder / f"{name}.tsv"
+            kept = [key for key in sorted(self.used[name]) if key in entries]
+            known = _TABLES.get(path)
+            current = known is not None and known.entries is entries and known.signature == _signature(path)
+            if current and known is not None and not self.changed[name] and known.kept == kept:
+                continue
             handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(_HEADER)
-                for key in sorted(self.used[name]):  # line by line: a table is tens of MB
-                    if key in entries:
-                        stream.write(f"{key}\t{entries[key]}\n")
-            os.replace(tmp, self.folder / f"{name}.tsv")
+                for key in kept:  # line by line: a table is tens of MB
+                    stream.write(f"{key}\t{entries[key]}\n")
+            os.replace(tmp, path)
             (self.folder / f"{name}.json").unlink(missing_ok=True)  # an earlier format's table
+            signature = _signature(path)
+            if signature is not None:
+                # Only the kept entries: the table of the next build holds what its file holds.
+                wanted = set(kept)
+                for key in [key for key in entries if key not in wanted]:
+                    del entries[key]
+                _TABLES[path] = _Table(signature, entries, kept)

@@ -10,14 +10,13 @@ well-formed output (an HTML parser was several times slower on large trees).
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-from ..site.urls import normalise_path
+from ..site.urls import normalise_path, tree_inventory
 
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 _LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
@@ -130,12 +129,17 @@ the next field, its fragment or the problem, whether it names a folder)."""
 
 
 def check_site(
-    root: Path, scans: dict[str, PageScan], prefixes: dict[str, str], memo: LinkMemo | None = None
+    root: Path,
+    scans: dict[str, PageScan],
+    prefixes: dict[str, str],
+    memo: LinkMemo | None = None,
+    inventory: tuple[set[str], set[str]] | None = None,
 ) -> list[str]:
     """Problems of the built site at ``root`` (``prefixes``: language -> folder, vi -> "").
 
     Resolving a page's links is most of the work and depends on the page alone: ``memo`` keeps
     the resolved links of pages that did not change; what they point to is checked every time.
+    ``inventory``: the files and folders of the tree (the root as ""), when the caller listed it.
     """
     problems: list[str] = []
     page_sets: dict[str, set[str]] = {}
@@ -153,7 +157,7 @@ def check_site(
             problems.append(f"{prefixes[lang]}{missing}: page missing in '{lang}' (it exists in 'vi')")
         for extra in sorted(pages - reference):
             problems.append(f"{prefixes[lang]}{extra}: page exists only in '{lang}'")
-    files, dirs = _inventory(root)
+    files, dirs = inventory if inventory is not None else _inventory(root)
     for name, scan in scans.items():
         problems += [f"{name}: {p}" for p in scan.problems]
         resolved = memo.get(name) if memo else None
@@ -169,14 +173,8 @@ def check_site(
 
 
 def _inventory(root: Path) -> tuple[set[str], set[str]]:
-    files: set[str] = set()
-    dirs: set[str] = {""}
-    for folder, subdirs, names in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        rel = "" if rel == "." else rel
-        dirs.update(f"{rel}/{d}".lstrip("/") for d in subdirs)
-        files.update(f"{rel}/{n}".lstrip("/") for n in names)
-    return files, dirs
+    files, dirs = tree_inventory(root)
+    return set(files), {"", *dirs}
 
 
 def _plain(link: str) -> bool:

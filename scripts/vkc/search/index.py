@@ -12,7 +12,7 @@ import json
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -158,16 +158,29 @@ VERSIONS = "versions/"
 """Where earlier versions sit in a language tree: each has its own index, apart from the current one."""
 
 
-def language_files(root: Path, prefix: str, others: Iterable[str]) -> list[Path]:
+def language_files(root: Path, prefix: str, others: Iterable[str], listing: Sequence[str] | None = None) -> list[Path]:
     """Built HTML pages of one language tree (the Vietnamese root excludes the other trees;
-    every tree leaves out its earlier versions)."""
+    every tree leaves out its earlier versions). ``listing``: the sorted files of the tree at
+    ``root``, when the caller has listed it."""
     base = root / prefix if prefix else root
+    return [base / rel for rel in _language_pages(root, prefix, others, listing)]
+
+
+def _language_pages(root: Path, prefix: str, others: Iterable[str], listing: Sequence[str] | None) -> list[str]:
+    """:func:`language_files` as paths relative to the language's root."""
     skip = tuple(o for o in others if o)
     return [
-        base / rel
-        for rel in tree_listing(base)
+        rel
+        for rel in _under(root, prefix, listing)
         if rel.endswith(".html") and rel != "404.html" and not rel.startswith(("downloads/", VERSIONS, *skip))
     ]
+
+
+def _under(root: Path, folder: str, listing: Sequence[str] | None) -> list[str]:
+    """The sorted files under ``folder`` (ending with ``/``, or "" for the root), relative to it."""
+    if listing is None:
+        return tree_listing(root / folder if folder else root)
+    return [rel[len(folder) :] for rel in listing if rel.startswith(folder)]
 
 
 def page_entries(rel: str, page_html: str) -> str:
@@ -236,31 +249,32 @@ def write_search(
     *,
     sub: str = "",
     memo: EntryMemo | None = None,
+    listing: Sequence[str] | None = None,
 ) -> dict[str, int]:
     """Write each language's index and the client files into the built tree at ``root``.
 
     ``prefixes``: language -> folder ("" for the root language); ``web_root``: the public
     address of the site; ``sub``: an earlier version's folder (``versions/v1/``) in each
-    language tree, indexed on its own with its own ``content``. Returns the index size in bytes
-    per language.
+    language tree, indexed on its own with its own ``content``; ``listing``: the sorted files of
+    the tree at ``root``, when the caller has listed it. Returns the index size in bytes per
+    language.
     """
     glossary = glossary_renderings(content)
     sizes: dict[str, int] = {}
     for lang, prefix in prefixes.items():
         tree = root / prefix if prefix else root
         base = tree / sub if sub else tree
-        files = (
-            language_files(root, prefix, prefixes.values())
+        rels = (
+            _language_pages(root, prefix, prefixes.values(), listing)
             if not sub
-            else [base / r for r in tree_listing(base) if r.endswith(".html")]
+            else [r for r in _under(root, prefix + sub, listing) if r.endswith(".html")]
         )
         entries: dict[str, str] = {}
-        for path in files:
-            rel = path.relative_to(base).as_posix()
-            in_tree = path.relative_to(root).as_posix()
+        for rel in rels:
+            in_tree = prefix + sub + rel
             known = memo.get(in_tree) if memo else None
             if known is None:
-                known = page_entries(rel, path.read_text(encoding="utf-8"))
+                known = page_entries(rel, (base / rel).read_text(encoding="utf-8"))
                 if memo:
                     memo.put(in_tree, known)
             entries[rel] = known
@@ -274,6 +288,8 @@ def write_search(
                 size += len(piece.encode("utf-8"))
         sizes[lang] = size
         for name, dest in (("vkc-search.js", SCRIPT), ("vkc-search.css", STYLE)):
+            if sub and (tree / dest).is_file():  # the current version's call copied it
+                continue
             (tree / dest).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ASSETS / name, tree / dest)
     return sizes

@@ -24,7 +24,7 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import cast
@@ -51,32 +51,38 @@ _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 """Fixed member time: the same tree gives the same archive bytes."""
 
 
-def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str]) -> list[str]:
+def tree_files(root: Path, prefix: str, prefixes: Mapping[str, str], listing: Sequence[str] | None = None) -> list[str]:
     """Files of one language tree, relative to its root (``downloads/``, earlier versions and other
-    trees left out: a reader offline has the current version)."""
+    trees left out: a reader offline has the current version). ``listing``: the sorted files of
+    the tree at ``root``, when the caller has listed it."""
     base = root / prefix if prefix else root
     others = tuple(p for p in prefixes.values() if p and p != prefix)
+    files = tree_listing(base) if listing is None else [rel[len(prefix) :] for rel in listing if rel.startswith(prefix)]
     return [
         rel
-        for rel in tree_listing(base)
+        for rel in files
         if not rel.startswith(("downloads/", "versions/", *_UNUSED, *_PREVIEWS, *others)) and rel != SW
     ]
 
 
 def write_service_workers(
-    root: Path, prefixes: Mapping[str, str], known: Mapping[str, str] | None = None
+    root: Path,
+    prefixes: Mapping[str, str],
+    known: Mapping[str, str] | None = None,
+    listing: Sequence[str] | None = None,
 ) -> dict[str, str]:
     """Write ``sw.js`` into every language root; returns the cache version per language.
 
     ``known``: a digest of a file's bytes by its path in the tree, for files whose bytes the
     caller already knows by a key (an incremental build's reused pages): not read again.
+    ``listing``: see :func:`tree_files`.
     """
     known = known or {}
     template = (ASSETS / "sw.js").read_text(encoding="utf-8")
     versions: dict[str, str] = {}
     for lang, prefix in prefixes.items():
         base = root / prefix if prefix else root
-        files = tree_files(root, prefix, prefixes)
+        files = tree_files(root, prefix, prefixes, listing)
         digest = hashlib.sha256()
         for rel in files:
             stored = known.get(prefix + rel)
@@ -238,13 +244,14 @@ def write_offline(
     *,
     archives: bool = True,
     known: Mapping[str, str] | None = None,
+    listing: Sequence[str] | None = None,
 ) -> dict[str, str]:
     """Service workers, then archives (without the workers: they cannot run from file://).
 
     ``archives=False`` leaves the archives out (the live preview, like its editions);
-    ``known``: see :func:`write_service_workers`.
+    ``known``, ``listing``: see :func:`write_service_workers`.
     """
-    versions = write_service_workers(root, prefixes, known)
+    versions = write_service_workers(root, prefixes, known, listing)
     if archives:
         write_archives(root, prefixes, web_root)
     return versions

@@ -76,10 +76,23 @@ def write_open_data(content: Content, downloads: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, rows in collections(content).items():
+        # The indented JSON is written by Python's pure-Python encoder: a process that builds
+        # again (the live preview) keeps both texts by the compact JSON (C encoder, the same
+        # rows in the same order) of what they were made from.
+        compact = json.dumps(rows, ensure_ascii=False)
+        if compact not in _TEXTS:
+            if len(_TEXTS) > 64:
+                _TEXTS.clear()
+            _TEXTS[compact] = (json.dumps(rows, ensure_ascii=False, indent=2) + "\n", to_csv(rows))
+        text, table = _TEXTS[compact]
         json_path = folder / f"{name}.json"
-        json_path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json_path.write_text(text, encoding="utf-8")
         csv_path = folder / f"{name}.csv"
         # utf-8-sig: spreadsheet programs then read Vietnamese and Korean correctly.
-        csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
+        csv_path.write_text(table, encoding="utf-8-sig")
         written += [json_path, csv_path]
     return written
+
+
+_TEXTS: dict[str, tuple[str, str]] = {}
+"""The JSON and CSV texts of a collection by its compact JSON (see :func:`write_open_data`)."""

@@ -20,6 +20,7 @@ from ..i18n import LANG_NAMES, t, theme_words, words_for
 from ..model import LANGS, Lang, PartialDate
 from .langmark import localize_palette
 from .page_markdown import Page
+from .urls import tree_listing
 
 PREFIXES: dict[str, str] = {"vi": "", "en": "en/", "ko": "ko/"}
 """Where each language lives in the published tree: Vietnamese at the root."""
@@ -92,11 +93,8 @@ def handwritten(docs: Path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for lang in LANGS:
         root = docs / lang
-        out[lang] = (
-            {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")}
-            if root.is_dir()
-            else set()
-        )
+        # The listing without a Path per file: a build lists every hand-written page.
+        out[lang] = {rel for rel in tree_listing(root) if not rel.rpartition("/")[2].startswith(".")}
     return out
 
 

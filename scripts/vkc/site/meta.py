@@ -176,11 +176,23 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
 
 def description(doc: Document, site: Site) -> str:
     """The page's description: its first paragraph; else, for a page of records, the page's
-    title and its first sections (what a reader finds there); else a sentence naming the page."""
+    title and its first sections (what a reader finds there); else a sentence naming the page.
+
+    The last answer is kept by the document's identity: a page's head asks for it several times.
+    """
+    if _DESCRIBED and _DESCRIBED[0][0] is doc and _DESCRIBED[0][1] == site:
+        return _DESCRIBED[0][2]
     text = first_paragraph(doc)
-    if not text and sections(doc):
-        text = f"{doc.title}: {'; '.join(sections(doc))}"
-    return shorten(text or t("meta_description", doc.lang, page=doc.title, site=site.name))
+    if not text:
+        titles = sections(doc)
+        if titles:
+            text = f"{doc.title}: {'; '.join(titles)}"
+    found = shorten(text or t("meta_description", doc.lang, page=doc.title, site=site.name))
+    _DESCRIBED[:] = [(doc, site, found)]
+    return found
+
+
+_DESCRIBED: list[tuple[Document, Site, str]] = []
 
 
 # -- hand-written pages ----------------------------------------------------------------------

@@ -31,6 +31,9 @@ def write_pages(
     the head tags and structured data name)."""
     pages_of = record_pages(content)
     fallback = content.publication.date
+    if _WRITTEN_WITH[:1] != [(pages_of, repo_url, fallback)]:
+        _WRITTEN.clear()
+        _WRITTEN_WITH[:] = [(pages_of, repo_url, fallback)]
 
     def one(doc: Document) -> Page:
         head = page_head(
@@ -40,9 +43,23 @@ def write_pages(
             pages=pages_of,
             changed=str(doc.changed or fallback),
         )
-        return page_markdown(doc, pages_of, repo_url, fallback, head)
+        kept = _WRITTEN.get((doc.path, doc.lang))
+        if kept is not None and kept[1] == head and kept[0] == doc:
+            return kept[2]
+        page = page_markdown(doc, pages_of, repo_url, fallback, head)
+        _WRITTEN[doc.path, doc.lang] = (doc, head, page)
+        return page
 
     return {path: {lang: one(doc) for lang, doc in per_lang.items()} for path, per_lang in documents.items()}
+
+
+_WRITTEN: dict[tuple[str, Lang], tuple[Document, tuple[str, str], Page]] = {}
+"""The Markdown this process last wrote for each page and language, with the document and head
+it was written from. Why: a process that builds again (the live preview) wrote every page's
+Markdown anew for an edit that changed one; :func:`page_markdown` is a function of the
+document, the head and what :data:`_WRITTEN_WITH` holds, so an equal document gives the same page."""
+_WRITTEN_WITH: list[tuple[dict[str, str], str, PartialDate]] = []
+"""The record pages, repository address and fallback date :data:`_WRITTEN` was written with."""
 
 
 def site_of(content: Content, lang: Lang, site_url: str) -> Site:

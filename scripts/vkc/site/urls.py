@@ -25,16 +25,36 @@ def normalise_path(path: str) -> str | None:
 
 
 def tree_listing(root: str | os.PathLike[str]) -> list[str]:
-    """Every file under ``root``, as sorted paths relative to it with ``/``.
+    """Every file under ``root``, as sorted paths relative to it with ``/``."""
+    files, _ = tree_inventory(root)
+    files.sort()
+    return files
 
-    Why not ``Path.rglob``: a build lists its tree of thousands of files several times, and
-    ``os.walk`` with plain strings took a fifth of the time.
+
+def tree_inventory(root: str | os.PathLike[str]) -> tuple[list[str], list[str]]:
+    """The files and the folders under ``root`` (unsorted), as paths relative to it with ``/``.
+
+    Why not ``Path.rglob`` or ``os.walk``: a build lists trees of thousands of files, and
+    ``os.walk`` spent half its time in ``relpath``; a scan that carries each folder's relative
+    prefix along needs no path arithmetic (and no ``stat``: the entry's type comes with it).
     """
-    top = os.fspath(root)
-    out: list[str] = []
-    for folder, _, names in os.walk(top):
-        rel = os.path.relpath(folder, top).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        out.extend(prefix + name for name in names)
-    out.sort()
-    return out
+    files: list[str] = []
+    dirs: list[str] = []
+    pending = [(os.fspath(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:  # as os.walk: a folder that cannot be read lists nothing
+            continue
+        with entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    dirs.append(rel)
+                    pending.append((entry.path, rel + "/"))
+                elif entry.is_symlink() and entry.is_dir():  # as os.walk: neither listed nor followed
+                    continue
+                else:
+                    files.append(rel)
+    return files, dirs
