@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import collections
 import copy
 import dataclasses
 import functools
@@ -21,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -336,10 +338,10 @@ def mkdocs(b: Build) -> None:
     cores = b.workers or os.cpu_count() or 1
     # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
     parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
-    # Several parts per core, so that the processes finish together (with three parts per core,
+    # Many parts per core, so that the processes finish together (with three parts per core,
     # one process rendered the last part alone for a fifth of the step). A process keeps its
     # language's session from part to part: small parts cost no more sessions.
-    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 8))) if parallel else max(rendering, 1)
+    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 16))) if parallel else max(rendering, 1)
     jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
     outcomes = _run_parallel([job for _, job in jobs], cores) if parallel else [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
@@ -373,29 +375,41 @@ def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
 
     Why this process renders too: it would only wait, and a third process holding mkdocs,
     Material and Markdown cost about 70 MB of a build's peak. The workers take jobs from the
-    front; this process takes the last job no worker has started, until none is left.
+    front, this process from the back, until none is left. A worker is handed its next job only
+    when it finished one (a thread here per worker): the pool queues two jobs ahead of each
+    worker, and this process then waited for the worker's queued parts (a quarter of the step).
     """
     engine.preload()
     # Jobs keep their language's session: the parts of a language come one after another, and a
     # process that renders two of them opens the language once (about 0.7 s at 3x1000).
     jobs = [dataclasses.replace(job, only=True) for job in jobs]
     outcomes: list[engine.Output | None] = [None] * len(jobs)
+    left = collections.deque(range(len(jobs)))
+    lock = threading.Lock()
+
+    def take(front: bool) -> int | None:
+        with lock:
+            return (left.popleft() if front else left.pop()) if left else None
+
+    def feed(pool: ProcessPoolExecutor) -> None:
+        while (index := take(front=True)) is not None:
+            outcomes[index] = pool.submit(engine.run, jobs[index]).result()
+
+    workers = max(1, min(cores - 1, len(jobs) - 1))
     # The objects made so far are shared with the workers until written: frozen until the
     # workers are done, the cycle collector writes to none of them, there or here (each write
     # copies a page of memory). The jobs freeze their sessions too (engine.Job.only).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=max(1, min(cores - 1, len(jobs) - 1))) as pool:
-            futures = [pool.submit(engine.run, job) for job in jobs]
-            for index in reversed(range(len(jobs))):
-                if futures[index].cancel():
-                    outcomes[index] = engine.run(jobs[index])
-            return [
-                outcome if outcome is not None else future.result()
-                for outcome, future in zip(outcomes, futures, strict=True)
-            ]
+        with ProcessPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=workers) as feeders:
+            fed = [feeders.submit(feed, pool) for _ in range(workers)]
+            while (index := take(front=False)) is not None:
+                outcomes[index] = engine.run(jobs[index])
+            for feeder in fed:
+                feeder.result()  # a worker's failure is raised here
     finally:
         gc.unfreeze()
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 _IN_PROCESS_PAGES = 40
