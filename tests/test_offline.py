@@ -7,8 +7,10 @@ the archive's link rewriting on small trees.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -57,6 +59,11 @@ def test_reading_and_search_keep_working_when_the_network_is_gone(site: Path) ->
 
 def test_a_new_edition_replaces_the_cache(site: Path, tmp_path: Path) -> None:
     copy = shutil.copytree(site, tmp_path / "site")
+    # Published an hour ago: by its Last-Modified alone the browser's HTTP cache then holds each
+    # page as fresh for minutes, and a new edition must not be cached from there.
+    hour_ago = time.time() - 3600
+    for path in copy.rglob("*"):
+        os.utime(path, (hour_ago, hour_ago))
     server = Server(copy)
     try:
         with Browser() as browser:

@@ -12,7 +12,12 @@ var SCOPE = new URL("./", self.location).href;
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(VERSION).then(function (cache) {
-      return cache.addAll(FILES.map(function (f) { return new URL(f, SCOPE).href; }));
+      // "no-cache": asked of the server again, not taken from the browser's HTTP cache, which
+      // may still hold the previous edition's page (a page published minutes ago counts as
+      // fresh for a while by its Last-Modified alone); an unchanged file costs a 304.
+      return cache.addAll(FILES.map(function (f) {
+        return new Request(new URL(f, SCOPE).href, { cache: "no-cache" });
+      }));
     }).then(function () { return self.skipWaiting(); })
   );
 });
