@@ -121,18 +121,27 @@ def _rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _timed(argv: list[str], what: str) -> tuple[float, float]:
-    """Seconds and peak memory (MB, the process and its workers together, sampled every 20 ms)
-    of one command; :class:`PeerError` or RuntimeError when it fails."""
+def _timed(argv: list[str], what: str, *, sample: bool) -> tuple[float, float]:
+    """Seconds of one command and, when ``sample``, its peak memory (MB, the process and its
+    workers together, sampled every 20 ms; else 0); :class:`PeerError` or RuntimeError when it
+    fails.
+
+    A sample reads ``smaps_rollup``, which walks the page tables: 5-14 ms of CPU per process
+    each time. Beside a build that keeps both cores busy that took about a fifth of the
+    machine (a single-process peer left it a free core), so times come from runs without the
+    sampler and memory from runs of their own."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         proc = subprocess.Popen(
             argv, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         )
         peak = 0.0
-        while proc.poll() is None:
-            peak = max(peak, _rss_mb(proc.pid))
-            time.sleep(0.02)
+        if sample:
+            while proc.poll() is None:
+                peak = max(peak, _rss_mb(proc.pid))
+                time.sleep(0.02)
+        else:
+            proc.wait()
         seconds = time.perf_counter() - start
         errors.seek(0)
         lines = errors.read().decode("utf-8", "replace").strip().splitlines()
@@ -142,9 +151,10 @@ def _timed(argv: list[str], what: str) -> tuple[float, float]:
     return seconds, peak
 
 
-def _peer_build(config: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one `mkdocs build` of the peer."""
-    return _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], "mkdocs-static-i18n peer build")
+def _peer_build(config: Path, *, sample: bool = False) -> tuple[float, float]:
+    """Seconds of one `mkdocs build` of the peer and, when ``sample``, its peak memory (MB)."""
+    argv = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    return _timed(argv, "mkdocs-static-i18n peer build", sample=sample)
 
 
 def _html_kb(site: Path) -> float:
@@ -152,15 +162,16 @@ def _html_kb(site: Path) -> float:
     return sum(p.stat().st_size for p in pages) / len(pages) / 1024 if pages else 0.0
 
 
-def _cold(work: Path, docs: Path, content: Path) -> tuple[float, float, float, int]:
-    """Seconds, peak memory (MB), HTML KB per page and pages of one cold `vkc build` (no tree, no
-    cache; PDF editions, card images and offline archives left out: their own rows)."""
+def _cold(work: Path, docs: Path, content: Path, *, sample: bool = False) -> tuple[float, float, float, int]:
+    """Seconds, peak memory (MB, when ``sample``), HTML KB per page and pages of one cold `vkc
+    build` (no tree, no cache; PDF editions, card images and offline archives left out: their
+    own rows)."""
     out = work / "site"
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache_dir(out), ignore_errors=True)
     argv = [sys.executable, "-m", "vkc.cli", "build", "--content", str(content), "--out", str(out)]
     argv += ["--config", str(REPO / "mkdocs.yml"), "--docs", str(docs), "--no-editions", "--no-archives"]
-    seconds, peak = _timed(argv, "vkc build")
+    seconds, peak = _timed(argv, "vkc build", sample=sample)
     pages = sum(1 for p in out.rglob("*.html") if p.name != "404.html")
     return seconds, peak, _html_kb(out), pages
 
@@ -235,8 +246,8 @@ def bench_site(work: Path, pages: int = PAGES, large: int = LARGE) -> list[Row]:
     peers = {}
     for pruned in (False, True):
         site = work / f"peer-site-{pruned}"
-        seconds, rss = _peer_build(_peer_config(small_docs, site, pruned))
-        peers[pruned] = (seconds, rss, _html_kb(site))
+        seconds, _ = _peer_build(_peer_config(small_docs, site, pruned))
+        peers[pruned] = (seconds, _html_kb(site))
         shutil.rmtree(site, ignore_errors=True)
     best = min(peers[False][0], peers[True][0])
     rows = [
@@ -244,9 +255,11 @@ def bench_site(work: Path, pages: int = PAGES, large: int = LARGE) -> list[Row]:
         row(f"cold build 3x{pages} pages (vs static-i18n navigation.prune)", small_s, "s", peers[True][0], best),
     ]
     large_docs = _docs(work, large)
-    large_s, large_mb, large_kb, large_pages = _cold(work, large_docs, mini)
+    large_s, _, large_kb, large_pages = _cold(work, large_docs, mini)
+    _, large_mb, _, _ = _cold(work, large_docs, mini, sample=True)
     site = work / "peer-site-large"
-    peer_s, peer_mb = _peer_build(_peer_config(large_docs, site, True))
+    peer_s, _ = _peer_build(_peer_config(large_docs, site, True))
+    _, peer_mb = _peer_build(_peer_config(large_docs, site, True), sample=True)
     peer_kb = _html_kb(site)
     shutil.rmtree(site, ignore_errors=True)
     small_per_page = small_s / small_pages * 1000
@@ -264,8 +277,8 @@ def bench_site(work: Path, pages: int = PAGES, large: int = LARGE) -> list[Row]:
             f"HTML per page, 3x{pages} (vs static-i18n prune)",
             small_kb,
             "KB",
-            peers[True][2],
-            min(HTML_GOAL_KB, peers[True][2]),
+            peers[True][1],
+            min(HTML_GOAL_KB, peers[True][1]),
         ),
         row(f"peak memory of a cold build, 3x{large} (vs static-i18n prune)", large_mb, "MB", peer_mb, peer_mb),
     ]
