@@ -47,6 +47,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils import meta as markdown_meta
 
+from .navcache import NavCache, WrappingLoader
+
 ENGINE = "1"
 """Bumped when what this module writes for the same inputs changes."""
 _VOLATILE = ("docs_dir", "site_dir")
@@ -262,6 +264,10 @@ def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) 
     page._title_from_render = title.title
 
 
+NAV_CACHE = True
+"""Navigation items beside a page's path are rendered once per link address (vkc.site.navcache);
+False renders each with Material's macro, as the test that compares the two does."""
+
 _SESSIONS: dict[str, _Session] = {}
 """The last session of each language in this process (see :attr:`Job.session`)."""
 
@@ -302,6 +308,10 @@ def _open(job: Job) -> tuple[_Session, bool]:
     # file system whether each of a page's ~50 includes changed cost about 1 ms a page.
     env.auto_reload = False
     env.globals["vkc_word"] = _word
+    if NAV_CACHE:
+        assert env.loader is not None
+        env.loader = WrappingLoader(env.loader)
+        env.globals["vkc_nav_item"] = NavCache(list(config.theme.get("features") or []))
     if job.templates:  # compiling Material's templates costs more than rendering one page
         env.bytecode_cache = FileSystemBytecodeCache(job.templates)
     _add_theme_files(files, env, config)

@@ -1,0 +1,99 @@
+"""Navigation items reused from an earlier page (vkc.site.navcache) give the pages Material's
+macro writes for each page: the same bytes, on a tree with sections, pruned sections, index
+pages and pages beside one another at several depths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+from vkc.publish.build import build_site
+from vkc.site import engine
+from vkc.site.navcache import NavCache, wrap_source
+
+pytestmark = pytest.mark.slow
+
+_TITLES = {"vi": "Mục", "en": "Item", "ko": "항목"}
+
+
+def _deep_docs(root: Path) -> Path:
+    """The hand-written pages, and a tree of sections two and three levels deep in each language."""
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    for lang, word in _TITLES.items():
+        for rel in (
+            "deep/index.md",
+            "deep/s1/index.md",
+            "deep/s1/p1.md",
+            "deep/s1/p2.md",
+            "deep/s2/p1.md",
+            "deep/s2/p2.md",
+            "deep/s2/inner/p1.md",
+            "deep/s2/inner/p2.md",
+            "deep/s3/inner/p1.md",
+        ):
+            page = docs / lang / rel
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {word} {rel}\n\n## {word}\n\nText.\n", encoding="utf-8")
+    return docs
+
+
+def _pages(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.html"))}
+
+
+def test_reused_navigation_items_give_the_same_pages_as_materials_macro(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _deep_docs(tmp_path)
+    built = {}
+    for cached in (False, True):
+        monkeypatch.setattr(engine, "NAV_CACHE", cached)
+        monkeypatch.setattr(engine, "_SESSIONS", {})  # no session of the other build is reused
+        out = tmp_path / f"site-{cached}"
+        build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
+        built[cached] = _pages(out)
+    assert "en/deep/s2/inner/p2/index.html" in built[True]
+    assert sorted(built[True]) == sorted(built[False])
+    assert [page for page in built[False] if built[True][page] != built[False][page]] == []
+    # The reused markup is really there: a pruned section beside the page links its first page.
+    page = built[True]["en/deep/s1/p2/index.html"].decode("utf-8")
+    assert 'class="md-nav__item md-nav__item--pruned md-nav__item--nested"' in page
+    assert 'href="../../s2/p1/"' in page
+
+
+def test_a_theme_without_materials_macro_is_served_unchanged() -> None:
+    source = "{% macro render(item) %}{{ item }}{% endmacro %}"
+    assert wrap_source(source) == source
+    wrapped = wrap_source("{% macro render(nav_item, path, level, parent) %}x{% endmacro %}")
+    assert "{% macro vkc_material_render(nav_item, path, level, parent) %}x{% endmacro %}" in wrapped
+    assert "vkc_nav_item(vkc_material_render, nav_item, path, level, parent, page)" in wrapped
+
+
+class _Item:
+    def __init__(self, url: str, title: str, active: bool = False) -> None:
+        self.url, self.title, self.active, self.children, self.meta = url, title, active, None, {}
+
+
+def test_an_item_is_rendered_again_when_its_link_title_or_state_differs() -> None:
+    calls: list[str] = []
+
+    def material(item: _Item, path: str, level: int, parent: object) -> str:
+        calls.append(item.title)
+        return f"<a href={item.url}>{item.title}</a>"
+
+    cache = NavCache(["navigation.prune"])
+    sibling, here, elsewhere = _Item("a/b/", "B"), _Item("a/c/", "C", active=True), _Item("x/", "X")
+    assert cache(material, sibling, "__nav_1", 2, None, here) == "<a href=a/b/>B</a>"
+    cache(material, sibling, "__nav_1", 2, None, here)  # the same link from the same folder: reused
+    assert calls == ["B"]
+    cache(material, sibling, "__nav_1", 2, None, elsewhere)  # another relative link: rendered
+    sibling.title = "B2"
+    cache(material, sibling, "__nav_1", 2, None, here)  # another title: rendered
+    cache(material, here, "__nav_2", 2, None, here)  # the page itself: rendered every time
+    cache(material, here, "__nav_2", 2, None, here)
+    cache(material, sibling, "__nav_1", 2, None, None)  # no page (the 404 template): rendered
+    assert calls == ["B", "B", "B2", "C", "C", "B2"]
