@@ -69,8 +69,8 @@ def test_a_theme_without_materials_macro_is_served_unchanged() -> None:
     source = "{% macro render(item) %}{{ item }}{% endmacro %}"
     assert wrap_source(source) == source
     wrapped = wrap_source("{% macro render(nav_item, path, level, parent) %}x{% endmacro %}")
-    assert "{% macro vkc_material_render(nav_item, path, level, parent) %}x{% endmacro %}" in wrapped
-    assert "vkc_nav_item(vkc_material_render, nav_item, path, level, parent, page)" in wrapped
+    assert wrapped.startswith("{% macro vkc_material_render(nav_item, path, level, parent) %}x{% endmacro %}")
+    assert "{% set render = vkc_nav_item.bind(vkc_material_render, page) %}" in wrapped
 
 
 class _Item:
@@ -81,19 +81,24 @@ class _Item:
 def test_an_item_is_rendered_again_when_its_link_title_or_state_differs() -> None:
     calls: list[str] = []
 
-    def material(item: _Item, path: str, level: int, parent: object) -> str:
+    def material(item: _Item, path: str, level: int) -> str:
         calls.append(item.title)
         return f"<a href={item.url}>{item.title}</a>"
 
     cache = NavCache(["navigation.prune"])
     sibling, here, elsewhere = _Item("a/b/", "B"), _Item("a/c/", "C", active=True), _Item("x/", "X")
-    assert cache(material, sibling, "__nav_1", 2, None, here) == "<a href=a/b/>B</a>"
-    cache(material, sibling, "__nav_1", 2, None, here)  # the same link from the same folder: reused
+    at_here, at_elsewhere, at_404 = (
+        cache.bind(material, here),
+        cache.bind(material, elsewhere),
+        cache.bind(material, None),
+    )
+    assert at_here(sibling, "__nav_1", 2) == "<a href=a/b/>B</a>"
+    at_here(sibling, "__nav_1", 2)  # the same link from the same folder: reused
     assert calls == ["B"]
-    cache(material, sibling, "__nav_1", 2, None, elsewhere)  # another relative link: rendered
+    at_elsewhere(sibling, "__nav_1", 2)  # another relative link: rendered
     sibling.title = "B2"
-    cache(material, sibling, "__nav_1", 2, None, here)  # another title: rendered
-    cache(material, here, "__nav_2", 2, None, here)  # the page itself: rendered every time
-    cache(material, here, "__nav_2", 2, None, here)
-    cache(material, sibling, "__nav_1", 2, None, None)  # no page (the 404 template): rendered
+    at_here(sibling, "__nav_1", 2)  # another title: rendered
+    at_here(here, "__nav_2", 2)  # the page itself: rendered every time
+    at_here(here, "__nav_2", 2)
+    at_404(sibling, "__nav_1", 2)  # no page (the 404 template): rendered
     assert calls == ["B", "B", "B2", "C", "C", "B2"]

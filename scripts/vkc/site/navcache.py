@@ -15,7 +15,7 @@ An item that is active, or that Material's plugins extend (``pages``, ``typeset`
 context (the 404 template) are rendered by the macro every time.
 
 How the macro is reached: ``partials/nav-item.html`` is served with its ``render`` macro renamed
-and a ``render`` of ours in its place, which calls :class:`NavCache` with Material's. Material's
+and a ``render`` of ours in its place (:meth:`NavCache.bind`), which calls Material's. Material's
 macro calls ``render`` for an active item's children by name, so each child passes through the
 cache too. A theme whose ``nav-item.html`` has no such macro is served unchanged.
 """
@@ -32,11 +32,9 @@ NAV_ITEM = "partials/nav-item.html"
 """The template whose ``render`` macro is wrapped."""
 _MATERIAL_MACRO = "{% macro render(nav_item, path, level, parent) %}"
 _RENAMED_MACRO = "{% macro vkc_material_render(nav_item, path, level, parent) %}"
-_OUR_MACRO = (
-    "{% macro render(nav_item, path, level, parent) -%}\n"
-    "{{ vkc_nav_item(vkc_material_render, nav_item, path, level, parent, page) }}\n"
-    "{%- endmacro %}\n"
-)
+_OUR_RENDER = "{% set render = vkc_nav_item.bind(vkc_material_render, page) %}\n"
+"""``render`` as a Python function, not a macro: Material's macro calls it for every child of an
+active section, and a macro call costs several times what the cache's lookup does."""
 _UNPRUNED = ("navigation.tabs", "navigation.sections")
 """Features under which a section beside the page's path is rendered whole, not pruned."""
 
@@ -46,7 +44,7 @@ def wrap_source(source: str) -> str:
     when the macro is not there as Material writes it."""
     if _MATERIAL_MACRO not in source:
         return source
-    return source.replace(_MATERIAL_MACRO, _RENAMED_MACRO, 1) + _OUR_MACRO
+    return source.replace(_MATERIAL_MACRO, _RENAMED_MACRO, 1) + _OUR_RENDER
 
 
 class WrappingLoader(BaseLoader):
@@ -79,14 +77,20 @@ class NavCache:
         self.prunes = "navigation.prune" in features and not any(f in features for f in _UNPRUNED)
         self.items: dict[tuple[Any, ...], Any] = {}
 
-    def __call__(self, material: Any, item: Any, path: str, level: int, parent: Any, page: Any) -> Any:
-        key = self._key(item, path, level, page)
-        if key is None:
-            return material(item, path, level, parent)
-        markup = self.items.get(key)
-        if markup is None:
-            markup = self.items[key] = material(item, path, level, parent)
-        return markup
+    def bind(self, material: Any, page: Any) -> Callable[..., Any]:
+        """The ``render`` of one page's navigation: Material's macro ``material`` through the cache."""
+
+        def render(item: Any, path: str, level: int, *parent: Any) -> Any:
+            # ``parent`` passed on only when given: the macro's own default is Jinja's Undefined.
+            key = self._key(item, path, level, page)
+            if key is None:
+                return material(item, path, level, *parent)
+            markup = self.items.get(key)
+            if markup is None:
+                markup = self.items[key] = material(item, path, level, *parent)
+            return markup
+
+        return render
 
     def _key(self, item: Any, path: str, level: int, page: Any) -> tuple[Any, ...] | None:
         """The item's key, or None when it is rendered every time."""
