@@ -118,6 +118,17 @@ def test_a_plain_link_resolves_as_urlsplit_resolves_it(page: str, pieces: list[s
     assert _resolve(page, link) == _resolve_parsed(page, link)
 
 
+_ID_WITH_SPACE_BEFORE = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["id=", " ", "\n", "x", '"', "'", ">", "<a", "a", "-"]), max_size=12))
+def test_ids_are_the_values_after_white_space_and_id(pieces: list[str]) -> None:
+    """The literal-first search for ids finds what the pattern starting with white space finds."""
+    text = "".join(pieces)
+    assert scan_html(text).ids == set(_ID_WITH_SPACE_BEFORE.findall(text))
+
+
 def test_collision_with_a_handwritten_page_is_an_error(tmp_path: Path, run_vkc: Callable[..., CliResult]) -> None:
     docs = tmp_path / "docs"
     for lang in ("vi", "en", "ko"):

@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..site.urls import normalise_path, tree_inventory
 
-_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+_ID = re.compile(r"""id=["']?([^"'\s>]+)""")
+"""An id attribute's value; it counts where white space comes before (see :func:`_ids`)."""
 _LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _ACTIVE = ((re.compile(r"<(?:script|iframe|object|embed|form|base|meta|style|link)\b", re.I), "an active element"),)
@@ -84,9 +85,16 @@ def _attribute_problems(text: str) -> list[str]:
     return problems
 
 
+def _ids(text: str) -> set[str]:
+    """The page's id attributes. Why not one pattern that starts with white space: a pattern that
+    starts with a literal is searched for by that literal, and 0.4 ms of a 30 KB page went to
+    trying the other at every space."""
+    return {found.group(1) for found in _ID.finditer(text) if found.start() and text[found.start() - 1].isspace()}
+
+
 def scan_html(text: str) -> PageScan:
     """Ids, link targets and active-content problems of one page."""
-    scan = PageScan(set(_ID.findall(text)), _LINK.findall(text))
+    scan = PageScan(_ids(text), _LINK.findall(text))
     for match in _SCRIPT.finditer(text):
         if not _THEME_SCRIPT.match(text, match.start()):
             scan.problems.append(f"a script the theme did not write: {match.group(0)[:60]!r}")
