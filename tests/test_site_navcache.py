@@ -75,7 +75,9 @@ def test_a_theme_without_materials_macro_is_served_unchanged() -> None:
 
 class _Item:
     def __init__(self, url: str, title: str, active: bool = False) -> None:
-        self.url, self.title, self.active, self.children, self.meta = url, title, active, None, {}
+        self.url, self.title, self.active = url, title, active
+        self.children: list[_Item] | None = None
+        self.meta: dict[str, str] = {}
 
 
 def test_an_item_is_rendered_again_when_its_link_title_or_state_differs() -> None:

@@ -14,6 +14,13 @@ An item that is active, or that Material's plugins extend (``pages``, ``typeset`
 ``encrypted``), a section that the features would not prune, and any page without a page
 context (the 404 template) are rendered by the macro every time.
 
+The sections on the page's path (active) are Material's markup too, kept as a frame around their
+children: the first time a section is rendered with a key, each child's place is marked and the
+text around the marks is kept; on the next page with that key, the children are rendered (from
+the cache, or the page itself by the macro) and set into the frame. A section's key holds what
+the macro reads of it when it is active: the section, its place, its title and its index page
+(front matter, link as the page writes it, whether it is the page at hand).
+
 How the macro is reached: ``partials/nav-item.html`` is served with its ``render`` macro renamed
 and a ``render`` of ours in its place (:meth:`NavCache.bind`), which calls Material's. Material's
 macro calls ``render`` for an active item's children by name, so each child passes through the
@@ -70,33 +77,70 @@ def _meta_key(item: Any) -> Any:
     return (meta.get("icon"), meta.get("subtitle"), meta.get("status"))
 
 
+_SLOT = "\x00"
+"""Marks a child's place in a recorded section (no text of a navigation holds it)."""
+
+
 class NavCache:
     """One language session's rendered navigation items (see the module's docstring)."""
 
     def __init__(self, features: list[str]) -> None:
         self.prunes = "navigation.prune" in features and not any(f in features for f in _UNPRUNED)
+        self.indexes = "navigation.indexes" in features
         self.items: dict[tuple[Any, ...], Any] = {}
+        self.frames: dict[tuple[Any, ...], tuple[type, list[str], list[tuple[Any, ...]]] | None] = {}
+        """An active section's markup around its children, and the children's arguments."""
 
     def bind(self, material: Any, page: Any) -> Callable[..., Any]:
         """The ``render`` of one page's navigation: Material's macro ``material`` through the cache."""
+        recording: list[tuple[Any, ...]] | None = None
+        """While a section's frame is rendered: the children Material asked for, in order."""
 
         def render(item: Any, path: str, level: int, *parent: Any) -> Any:
             # ``parent`` passed on only when given: the macro's own default is Jinja's Undefined.
+            nonlocal recording
+            if recording is not None:  # a child of the section being recorded: its place only
+                recording.append((item, path, level, *parent))
+                return f"{_SLOT}{len(recording) - 1}{_SLOT}"
             key = self._key(item, path, level, page)
-            if key is None:
+            if key is not None:
+                markup = self.items.get(key)
+                if markup is None:
+                    markup = self.items[key] = material(item, path, level, *parent)
+                return markup
+            frame_key = self._frame_key(item, path, level, page)
+            if frame_key is None:
                 return material(item, path, level, *parent)
-            markup = self.items.get(key)
-            if markup is None:
-                markup = self.items[key] = material(item, path, level, *parent)
-            return markup
+            if frame_key not in self.frames:
+                recording = []
+                try:
+                    text = material(item, path, level, *parent)
+                finally:
+                    children, recording = recording, None
+                pieces = str(text).split(_SLOT)
+                expected = [str(index) for index in range(len(children))]
+                whole = len(pieces) == 2 * len(children) + 1 and pieces[1::2] == expected
+                self.frames[frame_key] = (type(text), pieces[0::2], children) if whole else None
+            frame = self.frames[frame_key]
+            if frame is None:
+                return material(item, path, level, *parent)
+            kind, texts, children = frame
+            out = [texts[0]]
+            for child, text in zip(children, texts[1:], strict=True):
+                out.append(str(render(*child)))
+                out.append(text)
+            return kind("".join(out))
 
         return render
 
+    @staticmethod
+    def _extended(item: Any) -> bool:
+        """Whether a plugin of Material's extends the item (its markup is then never reused)."""
+        return bool(getattr(item, "pages", None) or getattr(item, "typeset", None) or getattr(item, "encrypted", None))
+
     def _key(self, item: Any, path: str, level: int, page: Any) -> tuple[Any, ...] | None:
-        """The item's key, or None when it is rendered every time."""
-        if page is None or getattr(item, "active", True) or item is page:
-            return None
-        if getattr(item, "pages", None) or getattr(item, "typeset", None) or getattr(item, "encrypted", None):
+        """The key of an item beside the page's path, or None when it is not one."""
+        if page is None or getattr(item, "active", True) or item is page or self._extended(item):
             return None
         if item.children:
             if not self.prunes:
@@ -112,3 +156,19 @@ class NavCache:
             if link is None:
                 return None
         return (id(item), path, level, item.title, _meta_key(item), normalize_url(str(link), page=page))
+
+    def _frame_key(self, item: Any, path: str, level: int, page: Any) -> tuple[Any, ...] | None:
+        """The key of an active section's frame: what Material's macro reads of the section
+        itself, its index page and the page at hand (whether the page is the index; the index's
+        link). None for anything else."""
+        if page is None or not self.prunes or not item.children or not getattr(item, "active", False):
+            return None
+        if self._extended(item):
+            return None
+        index = next((c for c in item.children if getattr(c, "is_index", False)), None) if self.indexes else None
+        if index is None:
+            return (id(item), path, level, item.title)
+        if self._extended(index) or getattr(index, "url", None) is None:
+            return None
+        link = normalize_url(str(index.url), page=page)
+        return (id(item), path, level, item.title, _meta_key(index), link, index == page)
