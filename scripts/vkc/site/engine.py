@@ -3,8 +3,9 @@
 Why a module of its own: a page-level incremental build needs mkdocs' build loop taken
 apart - the files and the navigation of the whole language, then only the pages whose
 inputs changed - and mkdocs exposes the per-page steps only as internal functions
-(``mkdocs.commands.build._populate_page`` and ``_build_page``). This is the one module that
-touches them: a change in mkdocs or Material touches this file alone. Each page goes through
+(``mkdocs.commands.build._populate_page``, and ``_build_page``, copied here to keep the text it
+writes). This is the one module that touches them: a change in mkdocs or Material touches this
+file alone. Each page goes through
 the same plugin events and theme templates as in ``mkdocs build``; what is left out is
 rendering pages nobody asked for, the theme's sitemap (the build writes its own) and mkdocs'
 anchor validation (the site check validates every anchor of the whole tree, reused pages
@@ -36,10 +37,10 @@ from typing import Any
 
 import markdown
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.commands.build import _build_theme_template, _populate_page, get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import BuildError, MkDocsException
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page, _ExtractTitleTreeprocessor, _RelativePathTreeprocessor
@@ -367,10 +368,10 @@ def _render(job: Job, out: Output) -> None:
         # Page.render, as _populate_page calls it, converts with the session's converter.
         file.page.render = functools.partial(_convert, file.page, session)  # type: ignore[method-assign]
         _populate_page(file.page, config, files)
-        _build_page(file.page, config, doc_files, nav, env)
+        written = _build_page(file.page, config, doc_files, nav, env)
         out.pages[file.src_uri] = file.dest_uri
         if job.derive is not None:
-            out.derived[file.dest_uri] = job.derive(file.dest_uri, (site / file.dest_uri).read_text(encoding="utf-8"))
+            out.derived[file.dest_uri] = job.derive(file.dest_uri, written)
         # Written: its HTML and Markdown are not needed again (every title in the navigation
         # is spelled out, so none is read from a page's text; a kept session reads a page's
         # source again when it renders it again).
@@ -378,6 +379,39 @@ def _render(job: Job, out: Output) -> None:
         file.page.markdown = None
         file.page.toc = []  # type: ignore[assignment]
     config.plugins.on_post_build(config=config)
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+def _build_page(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: Environment) -> str:
+    """mkdocs 1.6's ``_build_page`` (without ``--dirty`` and drafts, which the build never asks
+    for), returning the text it wrote: the build derives each page's check and search entries
+    from it, and read every page back from the disk for them."""
+    config._current_page = page
+    try:
+        page.active = True
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
+        if output.strip():
+            os.makedirs(os.path.dirname(page.file.abs_dest_path), exist_ok=True)
+            with open(page.file.abs_dest_path, "wb") as written:
+                written.write(data)
+        else:
+            _BUILD_LOG.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
+        return data.decode("utf-8")
+    except Exception as exc:
+        message = f"Error building page '{page.file.src_uri}':"
+        if not isinstance(exc, BuildError):  # mkdocs' own errors were logged where they arose
+            message += f" {exc}"
+        _BUILD_LOG.error(message)
+        raise
+    finally:
+        page.active = False
+        config._current_page = None
 
 
 def link_or_copy(source: Path | str, target: Path | str) -> None:
