@@ -408,7 +408,9 @@ def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
             for feeder in fed:
                 feeder.result()  # a worker's failure is raised here
     finally:
+        engine.forget_sessions()
         gc.unfreeze()
+        gc.collect()  # the session's objects, so that the steps after this one reuse their memory
     return [outcome for outcome in outcomes if outcome is not None]
 
 

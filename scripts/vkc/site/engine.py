@@ -273,6 +273,14 @@ _SESSIONS: dict[str, _Session] = {}
 """The last session of each language in this process (see :attr:`Job.session`)."""
 
 
+def forget_sessions() -> None:
+    """Drop this process's sessions: after a cold build's parts, the one kept (a language's files,
+    navigation and templates: about 40 MB at 3x1000) would sit through the build's last steps,
+    where its peak memory is; a live preview opens the language again at its next edit."""
+    _SESSIONS.clear()
+    _word.cache_clear()  # it holds word lists of the sessions, and through them their pages
+
+
 def _open(job: Job) -> tuple[_Session, bool]:
     """The job's session, and whether it is new: a process that builds again (the live preview)
     keeps each language's session while what its pages share is unchanged, and moves it to the
