@@ -48,6 +48,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils import meta as markdown_meta
 
+from .fragments import Fragments
 from .navcache import NavCache, WrappingLoader
 
 ENGINE = "1"
@@ -265,9 +266,10 @@ def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) 
     page._title_from_render = title.title
 
 
-NAV_CACHE = True
-"""Navigation items beside a page's path are rendered once per link address (vkc.site.navcache);
-False renders each with Material's macro, as the test that compares the two does."""
+REUSE_RENDERED = True
+"""Navigation items and the parts of a page that are the same on other pages are rendered once
+per key (vkc.site.navcache, vkc.site.fragments); False renders each for every page, as the test
+that compares the two does."""
 
 _SESSIONS: dict[str, _Session] = {}
 """The last session of each language in this process (see :attr:`Job.session`)."""
@@ -317,7 +319,8 @@ def _open(job: Job) -> tuple[_Session, bool]:
     # file system whether each of a page's ~50 includes changed cost about 1 ms a page.
     env.auto_reload = False
     env.globals["vkc_word"] = _word
-    if NAV_CACHE:
+    env.globals["vkc_once"] = Fragments(reuse=REUSE_RENDERED)
+    if REUSE_RENDERED:
         assert env.loader is not None
         env.loader = WrappingLoader(env.loader)
         env.globals["vkc_nav_item"] = NavCache(list(config.theme.get("features") or []))

@@ -1,6 +1,6 @@
-"""Navigation items reused from an earlier page (vkc.site.navcache) give the pages Material's
-macro writes for each page: the same bytes, on a tree with sections, pruned sections, index
-pages and pages beside one another at several depths."""
+"""Navigation items and template parts reused from an earlier page (vkc.site.navcache,
+vkc.site.fragments) give the pages the templates write for each page: the same bytes, on a tree
+with sections, pruned sections, index pages and pages beside one another at several depths."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from conftest import FIXTURES, REPO
 from vkc.publish.build import build_site
 from vkc.site import engine
+from vkc.site.fragments import Fragments
 from vkc.site.navcache import NavCache, wrap_source
 
 pytestmark = pytest.mark.slow
@@ -45,13 +46,13 @@ def _pages(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.html"))}
 
 
-def test_reused_navigation_items_give_the_same_pages_as_materials_macro(
+def test_reused_navigation_and_template_parts_give_the_same_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = _deep_docs(tmp_path)
     built = {}
     for cached in (False, True):
-        monkeypatch.setattr(engine, "NAV_CACHE", cached)
+        monkeypatch.setattr(engine, "REUSE_RENDERED", cached)
         monkeypatch.setattr(engine, "_SESSIONS", {})  # no session of the other build is reused
         out = tmp_path / f"site-{cached}"
         build_site(FIXTURES / "mini", out, config=REPO / "mkdocs.yml", docs=docs, editions=False, archives=False)
@@ -104,3 +105,16 @@ def test_an_item_is_rendered_again_when_its_link_title_or_state_differs() -> Non
     at_here(here, "__nav_2", 2)
     at_404(sibling, "__nav_1", 2)  # no page (the 404 template): rendered
     assert calls == ["B", "B", "B2", "C", "C", "B2"]
+
+
+def test_a_template_part_is_rendered_once_per_key() -> None:
+    rendered: list[str] = []
+
+    def part() -> str:
+        rendered.append("x")
+        return f"<p>{len(rendered)}</p>"
+
+    once, always = Fragments(), Fragments(reuse=False)
+    assert [once("header", "../", caller=part), once("header", "../", caller=part)] == ["<p>1</p>", "<p>1</p>"]
+    assert once("header", "../../", caller=part) == "<p>2</p>"  # another relative link: rendered
+    assert [always("header", "../", caller=part) for _ in range(2)] == ["<p>3</p>", "<p>4</p>"]
