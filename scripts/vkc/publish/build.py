@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import yaml
@@ -342,7 +342,7 @@ def mkdocs(b: Build) -> None:
     # one process rendered the last part alone for a fifth of the step). A process keeps its
     # language's session from part to part: small parts cost no more sessions.
     size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 16))) if parallel else max(rendering, 1)
-    jobs = [(plan, part) for plan in plans if plan.job is not None for part in _parts(plan.job, size)]
+    jobs = _parts([(plan, plan.job) for plan in plans if plan.job is not None], size, cores if parallel else 1)
     outcomes = _run_parallel([job for _, job in jobs], cores) if parallel else [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
         dict.fromkeys(
@@ -413,6 +413,8 @@ def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
         gc.collect()  # the session's objects, so that the steps after this one reuse their memory
     return [outcome for outcome in outcomes if outcome is not None]
 
+
+_T = TypeVar("_T")
 
 _IN_PROCESS_PAGES = 40
 """Below this many pages to render, the build renders them itself: starting workers costs more."""
@@ -585,15 +587,38 @@ def _link_reused(source: str, target: str) -> bool:
     return True
 
 
-def _parts(job: engine.Job, size: int) -> list[engine.Job]:
-    """``job`` split into jobs of at most ``size`` pages; the first also writes the theme's files."""
-    pages = job.pages or ()
-    if len(pages) <= size:
-        return [job]
-    return [
-        dataclasses.replace(job, pages=pages[start : start + size], theme=job.theme and start == 0)
-        for start in range(0, len(pages), size)
-    ]
+def _parts(jobs: list[tuple[_T, engine.Job]], size: int, cores: int) -> list[tuple[_T, engine.Job]]:
+    """Each job (with what it belongs to) split into jobs of at most ``size`` pages; the first part
+    of each also writes the theme's files.
+
+    The processes take parts from both ends (:func:`_run_parallel`) and meet where the workers'
+    share ends; the parts taken last, around that point, are a quarter of the size, so that no
+    process is left rendering a whole part alone while the others wait (a part at 3x1000 is
+    about 1.4 s).
+    """
+    total = sum(len(job.pages or ()) for _, job in jobs)
+    meet = total * (cores - 1) / cores
+    near = 2 * cores * size
+    """How close to the meeting point parts are small: about the last two rounds."""
+    out: list[tuple[_T, engine.Job]] = []
+    offset = 0
+    for owner, job in jobs:
+        pages = job.pages
+        if pages is None:  # every page of the language: not split
+            out.append((owner, job))
+            continue
+        start = 0
+        while True:
+            step = max(size // 4, 10) if cores > 1 and abs(offset + start - meet) <= near else size
+            if len(pages) - start <= step:
+                out.append((owner, job if start == 0 else dataclasses.replace(job, pages=pages[start:], theme=False)))
+                break
+            out.append(
+                (owner, dataclasses.replace(job, pages=pages[start : start + step], theme=job.theme and start == 0))
+            )
+            start += step
+        offset += len(pages)
+    return out
 
 
 def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
