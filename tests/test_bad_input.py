@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from string import Template
 
 import pytest
 
-from conftest import CliResult, copy_fixture, run_vkc_process
+from conftest import FIXTURES, REPO, CliResult, copy_fixture, run_vkc_process
 from vkc.content import load_content
 from vkc.diagnostics import display_path
 from vkc.model import Organization, Publication
@@ -811,3 +812,20 @@ def test_relative_path_from_working_directory(tmp_path: Path) -> None:
         "1 error(s), 0 warning(s)\n"
     )
     assert result.code == 1
+
+
+@pytest.mark.slow
+def test_a_broken_theme_template_is_named_with_its_line(tmp_path: Path, run_vkc: Callable[..., CliResult]) -> None:
+    """A syntax error in an override template (overrides/) is an error of the build, with the file and
+    line, not a traceback; nothing is published."""
+    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    main = tmp_path / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{% block extrahead %}", "{% block extrahead %}{% if %}"))
+    out = tmp_path / "site"
+    result = run_vkc(
+        "build", "--content", FIXTURES / "mini", "--out", out, "--config", tmp_path / "mkdocs.yml", "--no-editions"
+    )
+    assert result.code == 1
+    assert f"{main}:24: Expected an expression, got 'end of statement block'" in result.err
+    assert "Traceback" not in result.err and not out.exists()

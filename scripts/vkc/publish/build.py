@@ -12,6 +12,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import dataclasses
 import functools
@@ -25,7 +26,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,19 +332,38 @@ def mkdocs(b: Build) -> None:
     """
     hand_dates = _git_dates(b, b.docs)
     previous = read_manifest(b.out.resolve())
-    plans: list[_Plan] = []
-    for lang in LANGS:
-        plans.append(_plan(b, lang, hand_dates, previous.get(lang)))
-    rendering = sum(len(plan.job.pages or ()) for plan in plans if plan.job is not None)
     cores = b.workers or os.cpu_count() or 1
-    # Worker processes pay for themselves on a cold build, not for the few pages of an edit.
-    parallel = cores > 1 and rendering > _IN_PROCESS_PAGES
-    # Many parts per core, so that the processes finish together (with three parts per core,
-    # one process rendered the last part alone for a fifth of the step). A process keeps its
-    # language's session from part to part: small parts cost no more sessions.
-    size = max(_IN_PROCESS_PAGES, -(-rendering // (cores * 16))) if parallel else max(rendering, 1)
-    jobs = _parts([(plan, plan.job) for plan in plans if plan.job is not None], size, cores if parallel else 1)
-    outcomes = _run_parallel([job for _, job in jobs], cores) if parallel else [engine.run(job) for _, job in jobs]
+    plans: list[_Plan] = []
+    jobs: list[tuple[_Plan, engine.Job]] = []
+    with contextlib.ExitStack() as stack:
+        runner: _Parallel | None = None
+        size = 0
+        for lang in LANGS:
+            plans.append(plan := _plan(b, lang, hand_dates, previous.get(lang)))
+            # Worker processes pay for themselves on a cold build, not for the few pages of an
+            # edit. When the first language has many pages to render (every language has the
+            # same pages), the workers start on it while this process plans the others.
+            if len(plans) == 1 and plan.job is not None and cores > 1:
+                estimate = len(plan.job.pages or ()) * len(LANGS)
+                if estimate > _IN_PROCESS_PAGES:
+                    runner = stack.enter_context(_Parallel(cores))
+                    size = _part_size(estimate, cores)
+                    jobs = _parts([(plan, plan.job)], size, cores, total=estimate)
+                    runner.add([job for _, job in jobs])
+        todo = [(plan, plan.job) for plan in (plans[1:] if jobs else plans) if plan.job is not None]
+        done = sum(len(job.pages or ()) for _, job in jobs)
+        rendering = done + sum(len(job.pages or ()) for _, job in todo)
+        if runner is None and cores > 1 and rendering > _IN_PROCESS_PAGES:
+            runner = stack.enter_context(_Parallel(cores))
+            size = _part_size(rendering, cores)
+        if runner is not None:
+            more = _parts(todo, size, cores, total=rendering, start=done)
+            runner.add([job for _, job in more])
+            jobs += more
+            outcomes = runner.finish()
+        else:
+            jobs = _parts(todo, max(rendering, 1), 1)
+            outcomes = [engine.run(job) for _, job in jobs]
     problems = list(  # each part of a language warns about what the language shares: once
         dict.fromkeys(
             f"[{plan.lang}] {msg}" for (plan, _), output in zip(jobs, outcomes, strict=True) for msg in output.warnings
@@ -370,48 +390,91 @@ def mkdocs(b: Build) -> None:
         }
 
 
-def _run_parallel(jobs: list[engine.Job], cores: int) -> list[engine.Output]:
-    """Run ``jobs`` on ``cores`` processes: this one and ``cores - 1`` workers forked from it.
+class _Parallel:
+    """Jobs run on ``cores`` processes: this one and ``cores - 1`` workers forked from it; jobs
+    may be added while the workers already render (:meth:`add`), until :meth:`finish`.
 
     Why this process renders too: it would only wait, and a third process holding mkdocs,
     Material and Markdown cost about 70 MB of a build's peak. The workers take jobs from the
-    front, this process from the back, until none is left. A worker is handed its next job only
-    when it finished one (a thread here per worker): the pool queues two jobs ahead of each
-    worker, and this process then waited for the worker's queued parts (a quarter of the step).
+    front, this process from the back (once every job is added), until none is left. A worker
+    is handed its next job only when it finished one (a thread here per worker): the pool
+    queues two jobs ahead of each worker, and this process then waited for the worker's queued
+    parts (a quarter of the step).
     """
-    engine.preload()
-    # Jobs keep their language's session: the parts of a language come one after another, and a
-    # process that renders two of them opens the language once (about 0.7 s at 3x1000).
-    jobs = [dataclasses.replace(job, only=True) for job in jobs]
-    outcomes: list[engine.Output | None] = [None] * len(jobs)
-    left = collections.deque(range(len(jobs)))
-    lock = threading.Lock()
 
-    def take(front: bool) -> int | None:
-        with lock:
-            return (left.popleft() if front else left.pop()) if left else None
+    def __init__(self, cores: int) -> None:
+        self.workers = max(1, cores - 1)
+        self.jobs: list[engine.Job] = []
+        self.outcomes: dict[int, engine.Output] = {}
+        self.left: collections.deque[int] = collections.deque()
+        self.changed = threading.Condition()
+        self.closed = False
+        self.stack = contextlib.ExitStack()
+        self.fed: list[Future[None]] = []
 
-    def feed(pool: ProcessPoolExecutor) -> None:
-        while (index := take(front=True)) is not None:
-            outcomes[index] = pool.submit(engine.run, jobs[index]).result()
+    def __enter__(self) -> _Parallel:
+        engine.preload()
+        # The objects made so far are shared with the workers until written: frozen until the
+        # workers are done, the cycle collector writes to none of them, there or here (each
+        # write copies a page of memory). The jobs freeze their sessions too (engine.Job.only).
+        gc.freeze()
+        self.pool = self.stack.enter_context(ProcessPoolExecutor(max_workers=self.workers))
+        feeders = self.stack.enter_context(ThreadPoolExecutor(max_workers=self.workers))
+        self.fed = [feeders.submit(self._feed) for _ in range(self.workers)]
+        return self
 
-    workers = max(1, min(cores - 1, len(jobs) - 1))
-    # The objects made so far are shared with the workers until written: frozen until the
-    # workers are done, the cycle collector writes to none of them, there or here (each write
-    # copies a page of memory). The jobs freeze their sessions too (engine.Job.only).
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=workers) as feeders:
-            fed = [feeders.submit(feed, pool) for _ in range(workers)]
-            while (index := take(front=False)) is not None:
-                outcomes[index] = engine.run(jobs[index])
-            for feeder in fed:
-                feeder.result()  # a worker's failure is raised here
-    finally:
-        engine.forget_sessions()
-        gc.unfreeze()
-        gc.collect()  # the session's objects, so that the steps after this one reuse their memory
-    return [outcome for outcome in outcomes if outcome is not None]
+    def __exit__(self, *exc: object) -> None:
+        with self.changed:  # after a failure here, the workers start nothing more
+            self.closed = True
+            self.left.clear()
+            self.changed.notify_all()
+        try:
+            self.stack.close()
+        finally:
+            engine.forget_sessions()
+            gc.unfreeze()
+            gc.collect()  # the session's objects, so that the steps after this one reuse their memory
+
+    def add(self, jobs: list[engine.Job]) -> None:
+        """Queue ``jobs`` (behind those added before)."""
+        with self.changed:
+            for job in jobs:
+                # A job keeps its language's session: the parts of a language come one after
+                # another, and a process that renders two of them opens the language once.
+                self.left.append(len(self.jobs))
+                self.jobs.append(dataclasses.replace(job, only=True))
+            self.changed.notify_all()
+
+    def finish(self) -> list[engine.Output]:
+        """Render the jobs left here too, from the back; every job's output, in order."""
+        with self.changed:
+            self.closed = True
+            self.changed.notify_all()
+        while (index := self._take(front=False)) is not None:
+            self.outcomes[index] = engine.run(self.jobs[index])
+        for feeder in self.fed:
+            feeder.result()  # a worker's failure is raised here
+        return [self.outcomes[index] for index in range(len(self.jobs))]
+
+    def _take(self, front: bool) -> int | None:
+        with self.changed:
+            while front and not self.left and not self.closed:
+                self.changed.wait()
+            if not self.left:
+                return None
+            return self.left.popleft() if front else self.left.pop()
+
+    def _feed(self) -> None:
+        while (index := self._take(front=True)) is not None:
+            self.outcomes[index] = self.pool.submit(engine.run, self.jobs[index]).result()
+
+
+def _part_size(rendering: int, cores: int) -> int:
+    """Pages per part of a parallel build: many parts per core, so that the processes finish
+    together (with three parts per core, one process rendered the last part alone for a fifth
+    of the step). A process keeps its language's session from part to part: small parts cost no
+    more sessions."""
+    return max(_IN_PROCESS_PAGES, -(-rendering // (cores * 16)))
 
 
 _T = TypeVar("_T")
@@ -587,21 +650,25 @@ def _link_reused(source: str, target: str) -> bool:
     return True
 
 
-def _parts(jobs: list[tuple[_T, engine.Job]], size: int, cores: int) -> list[tuple[_T, engine.Job]]:
+def _parts(
+    jobs: list[tuple[_T, engine.Job]], size: int, cores: int, total: int | None = None, start: int = 0
+) -> list[tuple[_T, engine.Job]]:
     """Each job (with what it belongs to) split into jobs of at most ``size`` pages; the first part
-    of each also writes the theme's files.
+    of each also writes the theme's files. ``total``: the pages of the whole build, when ``jobs``
+    are its pages from ``start`` on.
 
-    The processes take parts from both ends (:func:`_run_parallel`) and meet where the workers'
+    The processes take parts from both ends (:class:`_Parallel`) and meet where the workers'
     share ends; the parts taken last, around that point, are a quarter of the size, so that no
     process is left rendering a whole part alone while the others wait (a part at 3x1000 is
     about 1.4 s).
     """
-    total = sum(len(job.pages or ()) for _, job in jobs)
+    if total is None:
+        total = sum(len(job.pages or ()) for _, job in jobs)
     meet = total * (cores - 1) / cores
     near = 2 * cores * size
     """How close to the meeting point parts are small: about the last two rounds."""
     out: list[tuple[_T, engine.Job]] = []
-    offset = 0
+    offset = start
     for owner, job in jobs:
         pages = job.pages
         if pages is None:  # every page of the language: not split

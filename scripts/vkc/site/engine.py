@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache, TemplateError, TemplateSyntaxError
 from mkdocs.commands.build import _build_theme_template, _populate_page, get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -195,6 +195,9 @@ def run(job: Job) -> Output:
         _render(job, out)
     except MkDocsException as exc:
         handler.messages.append(str(exc))
+    except TemplateError as exc:  # a theme template (overrides/) that does not render
+        if not handler.messages:  # a page's error was logged with the page's name
+            handler.messages.append(f"template error: {_where(exc)}{exc.message or exc}")
     finally:
         logger.removeHandler(handler)
         if not job.only:
@@ -395,6 +398,13 @@ def _render(job: Job, out: Output) -> None:
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
+def _where(exc: Exception) -> str:
+    """``file:line: `` of a template's syntax error, else nothing."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: "
+    return ""
+
+
 def _build_page(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: Environment) -> str:
     """mkdocs 1.6's ``_build_page`` (without ``--dirty`` and drafts, which the build never asks
     for), returning the text it wrote: the build derives each page's check and search entries
@@ -417,7 +427,7 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav
     except Exception as exc:
         message = f"Error building page '{page.file.src_uri}':"
         if not isinstance(exc, BuildError):  # mkdocs' own errors were logged where they arose
-            message += f" {exc}"
+            message += f" {_where(exc)}{exc}"
         _BUILD_LOG.error(message)
         raise
     finally:
