@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
+from vkc.cli import main
 from vkc.publish.build import BuildResult, build_site
 from vkc.publish.cache import cache_dir
 
@@ -107,3 +108,52 @@ def test_incremental_builds_equal_clean_builds_byte_for_byte(tmp_path: Path) -> 
     shutil.rmtree(cache_dir(project.out))
     project.build()
     _same_as_clean(project, "without-cache")
+
+
+def _publish(project: Project, version: str, date: str) -> None:
+    code = main(
+        ["version", "publish", "--content", str(project.content), version, "--date", date, "--summary-vi", "Bản."]
+    )
+    assert code == 0
+
+
+def test_incremental_builds_with_earlier_versions_equal_clean_builds(tmp_path: Path) -> None:
+    """Earlier versions' pages, indexes and files are reused while nothing they show changed; an
+    edit that does change them (a new version, a version's summary, the site address, the
+    theme) gives the bytes of a clean build all the same."""
+    project = Project(tmp_path)
+    _publish(project, "v1", "2026-01-01")
+    project.edit("content/publication.yaml", "en: Policy framework", "en: Policy frameworks")
+    _publish(project, "v2", "2026-02-01")
+    project.edit("content/records.yaml", "ko: 건설부", "ko: 국토건설부")
+    _publish(project, "v3", "2026-03-01")
+    first = project.build()
+    assert "en/versions/v1/glossary/index.html" in first.rendered
+    assert (project.out / "downloads" / "versions" / "v2" / "data" / "glossary.json").is_file()
+
+    # An edit of the current content: the earlier versions' pages are not rendered again.
+    project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
+    edited = project.build().rendered
+    assert edited and not [page for page in edited if "versions/" in page]
+    _same_as_clean(project, "after-current-edit")
+
+    # A new version: v3 joins the earlier versions, and every earlier page names v4 as current.
+    _publish(project, "v4", "2026-04-01")
+    published = project.build().rendered
+    assert "ko/versions/v3/glossary/index.html" in published and "versions/v1/glossary/index.html" in published
+    _same_as_clean(project, "after-new-version")
+
+    # A version's summary (its What-changed page and the version list), the site address (the
+    # earlier versions' canonical addresses, files and indexes) and the theme (every page).
+    project.edit("content/publication.yaml", "Bản.", "Bản đầu tiên.")
+    project.build()
+    _same_as_clean(project, "after-summary")
+    project.edit("mkdocs.yml", "site_url: https://vkc-smartcity.example.org/", "site_url: https://vkc.example.net/")
+    project.build()
+    _same_as_clean(project, "after-site-url")
+    project.edit(
+        "overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="x-edit" content="1">'
+    )
+    themed = project.build().rendered
+    assert "en/versions/v2/glossary/index.html" in themed
+    _same_as_clean(project, "after-theme")
