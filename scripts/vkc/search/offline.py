@@ -5,7 +5,8 @@
   a new edition changes sw.js byte for byte, the browser installs it and the old cache goes.
   One worker per language (scope = the language root) keeps a Korean reader from
   downloading the Vietnamese site.
-- ``downloads/site-<lang>.zip`` holds one language for reading from the file system:
+- ``downloads/site-<lang>.zip`` holds one language of the current version (no earlier version's
+  pages or files) for reading from the file system:
   directory links get ``index.html`` (file:// shows no directory index) and links to pages
   not in the archive point to the web edition. Search keeps working there because the
   client loads its index with a script element. The archive asks no host for anything: the
@@ -194,10 +195,12 @@ def _write_archive(root: Path, lang: str, *, prefixes: dict[str, str], web_root:
     # No 404 page: the file system never serves one (its root-relative links would
     # point to the web).
     members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith((".map", "404.html"))}
+    # Earlier versions' files stay out with their pages: no page of the archive links to them,
+    # and each version added its files to every archive (and its deflating to every build).
     members |= {
-        f"downloads/{p.relative_to(downloads).as_posix()}"
-        for p in downloads.rglob("*")
-        if p.is_file() and not p.name.startswith("site-") and _member_of(lang, p.relative_to(downloads).as_posix())
+        f"downloads/{rel}"
+        for rel in tree_listing(downloads)
+        if not rel.startswith("versions/") and not rel.rpartition("/")[2].startswith("site-") and _member_of(lang, rel)
     }
     folder = f"vkc-{lang}/"
     target = downloads / f"site-{lang}.zip"
