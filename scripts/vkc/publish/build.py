@@ -269,6 +269,8 @@ def downloads(b: Build) -> None:
             raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
     write_open_data(content, folder)
     write_lms(content, folder, _site_url(b), stale_since=stale_fallback_dates(content, b.changed))
+    # The earlier versions' files the recycled tree still holds (see _empty_spare).
+    left = b.left.pop(_VERSION_DOWNLOADS, {})
     for release in b.releases:  # each earlier version keeps its own files
         if release.version.status != "superseded":
             continue
@@ -280,21 +282,52 @@ def downloads(b: Build) -> None:
         memo = (id(release.content), b.editions, _site_url(b), release.version.id)
         kept = _VERSION_FILES.get(memo)
         if kept is not None and kept[0] is release.content:
-            for rel, data in kept[1].items():
-                _write(own / rel, data)
+            _keep_files(b, f"versions/{release.version.id}/", kept[1], left)
             continue
+        for rel in [rel for rel in left if rel.startswith(f"versions/{release.version.id}/")]:
+            os.unlink(folder / rel)  # written anew below, never through a link to the published file
+            del left[rel]
         if b.editions:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
         write_lms(release.content, own, _site_url(b), tree=f"versions/{release.version.id}/")
         _VERSION_FILES[memo] = (release.content, {rel: (own / rel).read_bytes() for rel in tree_listing(own)})
+    for rel in left:  # an earlier version's file that this build does not publish
+        os.unlink(folder / rel)
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
     b.published = measure_files(folder)
 
 
 _VERSION_FILES: dict[tuple[Any, ...], tuple[Content, dict[str, bytes]]] = {}
 """The files under ``downloads/versions/ID/`` this process wrote for each earlier version."""
+_VERSION_DOWNLOADS = "downloads/versions/"
+"""The key in :attr:`Build.left` of the earlier versions' files a recycled tree holds."""
+
+
+def _keep_files(b: Build, tree: str, files: dict[str, bytes], left: dict[str, tuple[int, int]]) -> None:
+    """Put an earlier version's ``files`` (bytes by path under ``downloads/`` + ``tree``) into the
+    staging tree, as links to the published files that hold the same bytes.
+
+    Why: a new file per file and build, for files that never change, cost a write, and the
+    removal of the one it replaced, per file and version (as much as the rest of the step).
+    A file the recycled tree holds that is the published one stays where it is.
+    """
+    staged = f"{b.staging}/downloads/{tree}"
+    published = f"{b.out.resolve()}/downloads/{tree}"
+    for rel, data in files.items():
+        there = left.pop(tree + rel, None)
+        if same_bytes(Path(published + rel), data):
+            if there is not None:
+                stat = os.stat(published + rel)
+                if (stat.st_dev, stat.st_ino) == there:
+                    continue
+                os.unlink(staged + rel)
+            if _link_reused(published + rel, staged + rel):
+                continue
+        elif there is not None:
+            os.unlink(staged + rel)
+        _write(Path(staged + rel), data)
 
 
 def measure_files(folder: Path) -> dict[str, FileFacts]:
@@ -807,7 +840,9 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
     are links to the published files, and writing through one would change the live site. The
     language folders' files are returned, per language, with their device and inode: most are
     the very files the build would link again (a reused page, a theme file), which
-    :func:`_plan` keeps in place and unlinks the others before anything is written there.
+    :func:`_plan` keeps in place and unlinks the others before anything is written there. So
+    are the earlier versions' files under ``downloads/versions/`` (key
+    :data:`_VERSION_DOWNLOADS`), for the ``downloads`` step.
     """
     for lang in LANGS:
         if PREFIXES[lang]:
@@ -826,9 +861,16 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
                 os.unlink(entry.path)
     files, _ = tree_inventory(staging / "downloads")
     top = f"{staging}/downloads/"
+    # The earlier versions' files stay, like the pages: most are the published ones, which
+    # the ``downloads`` step keeps (see _keep_files) and unlinks the others.
+    versions: dict[str, tuple[int, int]] = {}
     for rel in files:
-        os.unlink(top + rel)
-    left: dict[str, dict[str, tuple[int, int]]] = {}
+        if rel.startswith("versions/"):
+            stat = os.stat(top + rel, follow_symlinks=False)
+            versions[rel] = (stat.st_dev, stat.st_ino)
+        else:
+            os.unlink(top + rel)
+    left: dict[str, dict[str, tuple[int, int]]] = {_VERSION_DOWNLOADS: versions}
     for lang in LANGS:
         left[lang] = {}
         pending = [(str(staging / f".build-{lang}"), "")]
