@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import copy
 import dataclasses
@@ -317,7 +318,7 @@ def _keep_files(b: Build, tree: str, files: dict[str, bytes], left: dict[str, tu
     published = f"{b.out.resolve()}/downloads/{tree}"
     for rel, data in files.items():
         there = left.pop(tree + rel, None)
-        if same_bytes(Path(published + rel), data):
+        if same_bytes(published + rel, data):
             if there is not None:
                 stat = os.stat(published + rel)
                 if (stat.st_dev, stat.st_ino) == there:
@@ -338,9 +339,13 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
     tree is not readable with a pattern over its bytes, and no PDF library is a dependency.
     """
     out: dict[str, FileFacts] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    top = f"{folder}/"
+    # In the order of the paths' parts (as Path objects sort), from one listing: a Path and a
+    # stat call per file cost more than the earlier versions' files added to the tree.
+    for rel in sorted(tree_listing(folder), key=lambda rel: rel.split("/")):
+        path = Path(top + rel) if rel.endswith(".pdf") else None
         pages = None
-        if path.suffix == ".pdf":
+        if path is not None:
             try:
                 info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
             except (OSError, subprocess.CalledProcessError) as exc:
@@ -351,7 +356,7 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
             if found is None:
                 raise error("downloads", "site.editions", f"pdfinfo gives no page count for {path.name}")
             pages = int(found.group(1))
-        out[path.relative_to(folder).as_posix()] = FileFacts(path.stat().st_size, pages)
+        out[rel] = FileFacts(os.stat(top + rel).st_size, pages)
     return out
 
 
@@ -630,13 +635,15 @@ def _parts(job: engine.Job, size: int) -> list[engine.Job]:
 def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
     """Make ``folder`` hold exactly ``wanted`` (path -> bytes), writing only what differs."""
     present = set(tree_listing(folder)) if folder.is_dir() else set()
+    top = f"{folder}/"  # strings: a Path per file cost more than its comparison
     for rel in sorted(present - set(wanted)):
-        (folder / rel).unlink()
+        os.unlink(top + rel)
     for rel, data in wanted.items():
-        if rel in present and same_bytes(folder / rel, data):
+        name = top + rel
+        if rel in present and same_bytes(name, data):
             continue
-        _write(folder / rel, data)
-        written(folder / rel, data)
+        _write(Path(name), data)
+        written(name, data)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -753,13 +760,47 @@ def search(b: Build) -> None:
         if release.version.status == "superseded":
             sub = f"versions/{release.version.id}/"
             subs.append(sub)
-            memo = _Memo(b.pages_cache, "search", keys, sub)
-            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=memo, listing=ordered)
+            _version_index(b, release, sub, keys, ordered, web_root)
     for prefix in PREFIXES.values():  # what write_search added to the tree
         listing |= {prefix + SEARCH_SCRIPT, prefix + SEARCH_STYLE, *(prefix + sub + SEARCH_INDEX for sub in subs)}
     # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
     write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys, listing=sorted(listing))
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
+
+
+def _version_index(
+    b: Build, release: Release, sub: str, keys: dict[str, str], ordered: list[str], web_root: str
+) -> None:
+    """The search indexes of one earlier version (``sub``: its folder in each language tree).
+
+    An index is made from the version's content and its pages, which a page's key fixes: while
+    every page of the version has the key it had when this process made the index, the index
+    is written as it was (indexing it again, once per version, was most of the step's work for
+    pages that did not change). The pages' entries stay in the page cache all the same.
+    """
+    pages: list[tuple[str, str]] = []
+    for prefix in PREFIXES.values():
+        start = prefix + sub
+        # The tree's files under the version's folder: a range of the sorted listing.
+        for path in ordered[bisect.bisect_left(ordered, start) : bisect.bisect_left(ordered, start + "\U0010ffff")]:
+            if path.endswith(".html"):
+                pages.append((path, keys.get(path, "")))
+    memo = (id(release.content), sub, web_root, tuple(pages))
+    kept = _VERSION_INDEXES.get(sub)
+    if kept is not None and kept[0] == memo and kept[1] is release.content and all(key for _, key in pages):
+        b.pages_cache.keep("search", [f"{key}:{sub}" for _, key in pages])
+        for prefix, data in kept[2].items():
+            _write(b.staging / (prefix + sub + SEARCH_INDEX), data)
+        return
+    found = _Memo(b.pages_cache, "search", keys, sub)
+    write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=found, listing=ordered)
+    indexes = {prefix: (b.staging / (prefix + sub + SEARCH_INDEX)).read_bytes() for prefix in PREFIXES.values()}
+    _VERSION_INDEXES[sub] = (memo, release.content, indexes)
+
+
+_VERSION_INDEXES: dict[str, tuple[tuple[Any, ...], Content, dict[str, bytes]]] = {}
+"""The search indexes this process last made for each earlier version's folder, with what they
+were made from (see :func:`_version_index`)."""
 
 
 def _tree_keys(b: Build) -> dict[str, str]:

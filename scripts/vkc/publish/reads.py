@@ -51,7 +51,7 @@ _WRITTEN: dict[str, tuple[_Signature, bytes]] = {}
 """Files this process wrote (:func:`same_bytes`), by path: their signature and bytes."""
 
 
-def same_bytes(path: Path, data: bytes) -> bool:
+def same_bytes(path: Path | str, data: bytes) -> bool:
     """Whether the file at ``path`` holds exactly ``data`` (False when it is missing).
 
     Files this process wrote itself (:func:`written`) are compared with what it wrote, while
@@ -75,7 +75,7 @@ def same_bytes(path: Path, data: bytes) -> bool:
     return same
 
 
-def written(path: Path, data: bytes) -> None:
+def written(path: Path | str, data: bytes) -> None:
     """Record that ``data`` was just written to ``path`` (see :func:`same_bytes`)."""
     name = os.fspath(path)
     try:
