@@ -789,8 +789,13 @@ def _version_index(
     kept = _VERSION_INDEXES.get(sub)
     if kept is not None and kept[0] == memo and kept[1] is release.content and all(key for _, key in pages):
         b.pages_cache.keep("search", [f"{key}:{sub}" for _, key in pages])
+        published = f"{b.out.resolve()}/"
         for prefix, data in kept[2].items():
-            _write(b.staging / (prefix + sub + SEARCH_INDEX), data)
+            rel = prefix + sub + SEARCH_INDEX
+            # Linked from the published tree when it holds these bytes: a new file per build
+            # cost a write, and the removal of the one it replaced, per language and version.
+            if not (same_bytes(published + rel, data) and _link_reused(published + rel, f"{b.staging}/{rel}")):
+                _write(b.staging / rel, data)
         return
     found = _Memo(b.pages_cache, "search", keys, sub)
     write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=found, listing=ordered)
