@@ -12,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from vkc.cli import main
+from vkc.diagnostics import ContentError
 from vkc.publish.build import BuildResult, build_site
 from vkc.publish.cache import cache_dir
 
@@ -157,3 +158,21 @@ def test_incremental_builds_with_earlier_versions_equal_clean_builds(tmp_path: P
     themed = project.build().rendered
     assert "en/versions/v2/glossary/index.html" in themed
     _same_as_clean(project, "after-theme")
+
+
+def test_an_unchanged_page_whose_link_target_goes_is_still_checked(tmp_path: Path) -> None:
+    """The check skips the links of unchanged pages only while the tree's files and anchors are
+    the ones they were checked against: an anchor that goes fails the build, and the site stays."""
+    project = Project(tmp_path)
+    for lang, title in (("vi", "Trang thêm"), ("en", "Extra page"), ("ko", "추가 페이지")):
+        (project.docs / lang / "extra.md").write_text(f"# {title}\n\n[MOC](organizations.md#moc)\n", encoding="utf-8")
+    project.build()
+    project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
+    project.build()  # the extra pages are unchanged: their links are not checked again
+    project.edit("content/records.yaml", "  - id: moc\n", "  - id: mocx\n")
+    with pytest.raises(ContentError) as raised:
+        project.build()
+    message = raised.value.diagnostics[0].message
+    assert "extra/index.html: broken anchor: ../organizations/#moc" in message
+    assert "ko/extra/index.html: broken anchor: ../organizations/#moc" in message
+    assert 'id="moc"' in (project.out / "en" / "organizations" / "index.html").read_text(encoding="utf-8")

@@ -843,8 +843,12 @@ class _Links:
     """Resolved links in the page cache (JSON keeps tuples as lists)."""
 
     memo: _Memo
+    verified: set[str] = field(default_factory=set)
+    """Pages whose links are known to hold in this tree (see :func:`check`): none to check."""
 
     def get(self, name: str) -> list[Resolved] | None:
+        if name in self.verified:
+            return []
         stored = self.memo.get(name)
         return [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored] if isinstance(stored, list) else None
 
@@ -853,15 +857,70 @@ class _Links:
 
 
 def check(b: Build) -> None:
-    """Links, anchors, page sets and active content of the whole staged tree."""
+    """Links, anchors, page sets and active content of the whole staged tree.
+
+    A page's links are what its key fixes, and whether each one holds depends on the tree alone:
+    its files and folders and the anchors of its pages, of which the ``checked`` digest in the
+    manifest is made. When that digest is the one the published tree was checked with, the links
+    of every page whose key is the published page's key hold as they did there (earlier
+    versions' pages after an edit of the current content: checking them again was most of the
+    step). Their active content and the page sets are checked all the same.
+    """
     files, dirs = tree_inventory(b.staging)
     if b.recycled:
         dirs = _prune(b.staging, files, dirs)
-    links = _Links(_Memo(b.pages_cache, "links", _tree_keys(b)))
+    keys = _tree_keys(b)
+    tree = _checked_digest(files, dirs, b.scans, keys)
+    previous = read_manifest(b.out.resolve())
+    verified: set[str] = set()
+    if previous.get("checked") == tree:
+        before = _keys_of(previous)
+        verified = {name for name, key in keys.items() if before.get(name) == key and name in b.scans}
+        b.pages_cache.keep("links", [f"{keys[name]}:" for name in verified])
+    links = _Links(_Memo(b.pages_cache, "links", keys), verified)
     found = check_site(b.staging, b.scans, dict(PREFIXES), links, inventory=(set(files), {"", *dirs}))
     if found:
         shown = found[:50] + ([f"... and {len(found) - 50} more"] if len(found) > 50 else [])
         raise error(display_path(b.out), "site.check", "the built site has problems:\n  " + "\n  ".join(shown))
+    b.manifest["checked"] = tree
+    write_manifest(b.staging, b.manifest)
+
+
+def _checked_digest(files: list[str], dirs: list[str], scans: dict[str, PageScan], keys: dict[str, str]) -> str:
+    """Digest of what decides whether a link holds: the tree's files and folders, and the anchors
+    of each scanned page (not its bytes: an edit of a text leaves the other pages' links as they
+    were). A page's anchors are digested once per key in a process (its key fixes them)."""
+    digest = hashlib.sha256("\0".join(sorted(files)).encode("utf-8"))
+    digest.update(b"\1" + "\0".join(sorted(dirs)).encode("utf-8"))
+    known: dict[str, str] = {}
+    for name in sorted(scans):
+        key = keys.get(name)
+        anchors = _ANCHORS.get(key) if key else None
+        if anchors is None:
+            anchors = hashlib.sha256("\0".join(sorted(scans[name].ids)).encode("utf-8")).hexdigest()
+        if key:
+            known[key] = anchors
+        digest.update(f"\1{name}\0{anchors}".encode())
+    _ANCHORS.clear()  # only this tree's pages: a process that builds again keeps no others
+    _ANCHORS.update(known)
+    return digest.hexdigest()
+
+
+_ANCHORS: dict[str, str] = {}
+"""Digest of a page's anchors by its key, for the pages of the last tree this process checked."""
+
+
+def _keys_of(manifest: dict[str, Any]) -> dict[str, str]:
+    """:func:`_tree_keys` of a manifest read from a published tree (any shape)."""
+    keys: dict[str, str] = {}
+    for lang in LANGS:
+        entry = manifest.get(lang)
+        pages = entry.get("pages") if isinstance(entry, dict) else None
+        if isinstance(pages, dict):
+            for value in pages.values():
+                if isinstance(value, list) and len(value) == 2:
+                    keys[PREFIXES[lang] + str(value[1])] = str(value[0])
+    return keys
 
 
 def swap(b: Build) -> None:
