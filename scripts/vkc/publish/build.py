@@ -976,6 +976,11 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
         else:
             os.unlink(top + rel)
     left: dict[str, dict[str, tuple[int, int]]] = {_VERSION_DOWNLOADS: versions}
+    # The tree is on one device, and the inode a folder's listing gives is the file's where the
+    # file system says so (not on some overlays: checked on the first file): no stat per file,
+    # of which every earlier version's pages added thousands.
+    device = os.stat(staging).st_dev
+    listed: bool | None = None
     for lang in LANGS:
         left[lang] = {}
         pending = [(str(staging / f".build-{lang}"), "")]
@@ -985,8 +990,11 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append((entry.path, prefix + entry.name + "/"))
+                    elif listed:
+                        left[lang][prefix + entry.name] = (device, entry.inode())
                     else:
                         stat = entry.stat(follow_symlinks=False)
+                        listed = listed is None and (stat.st_dev, stat.st_ino) == (device, entry.inode())
                         left[lang][prefix + entry.name] = (stat.st_dev, stat.st_ino)
     return left
 
