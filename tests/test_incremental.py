@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
+from vkc.cli import main
+from vkc.diagnostics import ContentError
 from vkc.publish.build import BuildResult, build_site
 from vkc.publish.cache import cache_dir
 
@@ -107,3 +109,70 @@ def test_incremental_builds_equal_clean_builds_byte_for_byte(tmp_path: Path) -> 
     shutil.rmtree(cache_dir(project.out))
     project.build()
     _same_as_clean(project, "without-cache")
+
+
+def _publish(project: Project, version: str, date: str) -> None:
+    code = main(
+        ["version", "publish", "--content", str(project.content), version, "--date", date, "--summary-vi", "Bản."]
+    )
+    assert code == 0
+
+
+def test_incremental_builds_with_earlier_versions_equal_clean_builds(tmp_path: Path) -> None:
+    """Earlier versions' pages, indexes and files are reused while nothing they show changed; an
+    edit that does change them (a new version, a version's summary, the site address, the
+    theme) gives the bytes of a clean build all the same."""
+    project = Project(tmp_path)
+    _publish(project, "v1", "2026-01-01")
+    project.edit("content/publication.yaml", "en: Policy framework", "en: Policy frameworks")
+    _publish(project, "v2", "2026-02-01")
+    project.edit("content/records.yaml", "ko: 건설부", "ko: 국토건설부")
+    _publish(project, "v3", "2026-03-01")
+    first = project.build()
+    assert "en/versions/v1/glossary/index.html" in first.rendered
+    assert (project.out / "downloads" / "versions" / "v2" / "data" / "glossary.json").is_file()
+
+    # An edit of the current content: the earlier versions' pages are not rendered again.
+    project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
+    edited = project.build().rendered
+    assert edited and not [page for page in edited if "versions/" in page]
+    _same_as_clean(project, "after-current-edit")
+
+    # A new version: v3 joins the earlier versions, and every earlier page names v4 as current.
+    _publish(project, "v4", "2026-04-01")
+    published = project.build().rendered
+    assert "ko/versions/v3/glossary/index.html" in published and "versions/v1/glossary/index.html" in published
+    _same_as_clean(project, "after-new-version")
+
+    # A version's summary (its What-changed page and the version list), the site address (the
+    # earlier versions' canonical addresses, files and indexes) and the theme (every page).
+    project.edit("content/publication.yaml", "Bản.", "Bản đầu tiên.")
+    project.build()
+    _same_as_clean(project, "after-summary")
+    project.edit("mkdocs.yml", "site_url: https://vkc-smartcity.example.org/", "site_url: https://vkc.example.net/")
+    project.build()
+    _same_as_clean(project, "after-site-url")
+    project.edit(
+        "overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="x-edit" content="1">'
+    )
+    themed = project.build().rendered
+    assert "en/versions/v2/glossary/index.html" in themed
+    _same_as_clean(project, "after-theme")
+
+
+def test_an_unchanged_page_whose_link_target_goes_is_still_checked(tmp_path: Path) -> None:
+    """The check skips the links of unchanged pages only while the tree's files and anchors are
+    the ones they were checked against: an anchor that goes fails the build, and the site stays."""
+    project = Project(tmp_path)
+    for lang, title in (("vi", "Trang thêm"), ("en", "Extra page"), ("ko", "추가 페이지")):
+        (project.docs / lang / "extra.md").write_text(f"# {title}\n\n[MOC](organizations.md#moc)\n", encoding="utf-8")
+    project.build()
+    project.edit("content/publication.yaml", "được phê duyệt năm 2018.", "được phê duyệt năm 2018 (Quyết định 950).")
+    project.build()  # the extra pages are unchanged: their links are not checked again
+    project.edit("content/records.yaml", "  - id: moc\n", "  - id: mocx\n")
+    with pytest.raises(ContentError) as raised:
+        project.build()
+    message = raised.value.diagnostics[0].message
+    assert "extra/index.html: broken anchor: ../organizations/#moc" in message
+    assert "ko/extra/index.html: broken anchor: ../organizations/#moc" in message
+    assert 'id="moc"' in (project.out / "en" / "organizations" / "index.html").read_text(encoding="utf-8")

@@ -134,6 +134,8 @@ def _tree(root: Path) -> None:
         "downloads/x-vi.pdf": "vi",
         "downloads/x-ko.pdf": "ko",
         "downloads/glossary.csv": "csv",
+        "versions/v1/index.html": "an earlier version",
+        "downloads/versions/v1/glossary.csv": "an earlier version's file",
     }.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")

@@ -11,6 +11,7 @@ and open to fault injection (``VKC_FAULT=<step>``) under its name.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import copy
@@ -270,6 +271,8 @@ def downloads(b: Build) -> None:
             raise error("downloads", "site.editions", f"writing the editions failed: {exc}") from exc
     write_open_data(content, folder)
     write_lms(content, folder, _site_url(b), stale_since=stale_fallback_dates(content, b.changed))
+    # The earlier versions' files the recycled tree still holds (see _empty_spare).
+    left = b.left.pop(_VERSION_DOWNLOADS, {})
     for release in b.releases:  # each earlier version keeps its own files
         if release.version.status != "superseded":
             continue
@@ -281,21 +284,52 @@ def downloads(b: Build) -> None:
         memo = (id(release.content), b.editions, _site_url(b), release.version.id)
         kept = _VERSION_FILES.get(memo)
         if kept is not None and kept[0] is release.content:
-            for rel, data in kept[1].items():
-                _write(own / rel, data)
+            _keep_files(b, f"versions/{release.version.id}/", kept[1], left)
             continue
+        for rel in [rel for rel in left if rel.startswith(f"versions/{release.version.id}/")]:
+            os.unlink(folder / rel)  # written anew below, never through a link to the published file
+            del left[rel]
         if b.editions:
             write_editions(release.content, own)
             write_glossary_exports(release.content, own)
         write_open_data(release.content, own)
         write_lms(release.content, own, _site_url(b), tree=f"versions/{release.version.id}/")
         _VERSION_FILES[memo] = (release.content, {rel: (own / rel).read_bytes() for rel in tree_listing(own)})
+    for rel in left:  # an earlier version's file that this build does not publish
+        os.unlink(folder / rel)
     write_headers(b.staging, str((b.base.get("extra") or {}).get("vkc_csp") or ""))
     b.published = measure_files(folder)
 
 
 _VERSION_FILES: dict[tuple[Any, ...], tuple[Content, dict[str, bytes]]] = {}
 """The files under ``downloads/versions/ID/`` this process wrote for each earlier version."""
+_VERSION_DOWNLOADS = "downloads/versions/"
+"""The key in :attr:`Build.left` of the earlier versions' files a recycled tree holds."""
+
+
+def _keep_files(b: Build, tree: str, files: dict[str, bytes], left: dict[str, tuple[int, int]]) -> None:
+    """Put an earlier version's ``files`` (bytes by path under ``downloads/`` + ``tree``) into the
+    staging tree, as links to the published files that hold the same bytes.
+
+    Why: a new file per file and build, for files that never change, cost a write, and the
+    removal of the one it replaced, per file and version (as much as the rest of the step).
+    A file the recycled tree holds that is the published one stays where it is.
+    """
+    staged = f"{b.staging}/downloads/{tree}"
+    published = f"{b.out.resolve()}/downloads/{tree}"
+    for rel, data in files.items():
+        there = left.pop(tree + rel, None)
+        if same_bytes(published + rel, data):
+            if there is not None:
+                stat = os.stat(published + rel)
+                if (stat.st_dev, stat.st_ino) == there:
+                    continue
+                os.unlink(staged + rel)
+            if _link_reused(published + rel, staged + rel):
+                continue
+        elif there is not None:
+            os.unlink(staged + rel)
+        _write(Path(staged + rel), data)
 
 
 def measure_files(folder: Path) -> dict[str, FileFacts]:
@@ -306,9 +340,13 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
     tree is not readable with a pattern over its bytes, and no PDF library is a dependency.
     """
     out: dict[str, FileFacts] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    top = f"{folder}/"
+    # In the order of the paths' parts (as Path objects sort), from one listing: a Path and a
+    # stat call per file cost more than the earlier versions' files added to the tree.
+    for rel in sorted(tree_listing(folder), key=lambda rel: rel.split("/")):
+        path = Path(top + rel) if rel.endswith(".pdf") else None
         pages = None
-        if path.suffix == ".pdf":
+        if path is not None:
             try:
                 info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
             except (OSError, subprocess.CalledProcessError) as exc:
@@ -319,7 +357,7 @@ def measure_files(folder: Path) -> dict[str, FileFacts]:
             if found is None:
                 raise error("downloads", "site.editions", f"pdfinfo gives no page count for {path.name}")
             pages = int(found.group(1))
-        out[path.relative_to(folder).as_posix()] = FileFacts(path.stat().st_size, pages)
+        out[rel] = FileFacts(os.stat(top + rel).st_size, pages)
     return out
 
 
@@ -691,13 +729,15 @@ def _parts(
 def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
     """Make ``folder`` hold exactly ``wanted`` (path -> bytes), writing only what differs."""
     present = set(tree_listing(folder)) if folder.is_dir() else set()
+    top = f"{folder}/"  # strings: a Path per file cost more than its comparison
     for rel in sorted(present - set(wanted)):
-        (folder / rel).unlink()
+        os.unlink(top + rel)
     for rel, data in wanted.items():
-        if rel in present and same_bytes(folder / rel, data):
+        name = top + rel
+        if rel in present and same_bytes(name, data):
             continue
-        _write(folder / rel, data)
-        written(folder / rel, data)
+        _write(Path(name), data)
+        written(name, data)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -814,13 +854,52 @@ def search(b: Build) -> None:
         if release.version.status == "superseded":
             sub = f"versions/{release.version.id}/"
             subs.append(sub)
-            memo = _Memo(b.pages_cache, "search", keys, sub)
-            write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=memo, listing=ordered)
+            _version_index(b, release, sub, keys, ordered, web_root)
     for prefix in PREFIXES.values():  # what write_search added to the tree
         listing |= {prefix + SEARCH_SCRIPT, prefix + SEARCH_STYLE, *(prefix + sub + SEARCH_INDEX for sub in subs)}
     # Pages the cache knows are digested by their key (which fixes their bytes): not read again.
     write_offline(b.staging, PREFIXES, web_root, archives=b.archives, known=keys, listing=sorted(listing))
     write_feeds(b.staging, b.loaded, [r.version for r in b.releases], PREFIXES, web_root)
+
+
+def _version_index(
+    b: Build, release: Release, sub: str, keys: dict[str, str], ordered: list[str], web_root: str
+) -> None:
+    """The search indexes of one earlier version (``sub``: its folder in each language tree).
+
+    An index is made from the version's content and its pages, which a page's key fixes: while
+    every page of the version has the key it had when this process made the index, the index
+    is written as it was (indexing it again, once per version, was most of the step's work for
+    pages that did not change). The pages' entries stay in the page cache all the same.
+    """
+    pages: list[tuple[str, str]] = []
+    for prefix in PREFIXES.values():
+        start = prefix + sub
+        # The tree's files under the version's folder: a range of the sorted listing.
+        for path in ordered[bisect.bisect_left(ordered, start) : bisect.bisect_left(ordered, start + "\U0010ffff")]:
+            if path.endswith(".html"):
+                pages.append((path, keys.get(path, "")))
+    memo = (id(release.content), sub, web_root, tuple(pages))
+    kept = _VERSION_INDEXES.get(sub)
+    if kept is not None and kept[0] == memo and kept[1] is release.content and all(key for _, key in pages):
+        b.pages_cache.keep("search", [f"{key}:{sub}" for _, key in pages])
+        published = f"{b.out.resolve()}/"
+        for prefix, data in kept[2].items():
+            rel = prefix + sub + SEARCH_INDEX
+            # Linked from the published tree when it holds these bytes: a new file per build
+            # cost a write, and the removal of the one it replaced, per language and version.
+            if not (same_bytes(published + rel, data) and _link_reused(published + rel, f"{b.staging}/{rel}")):
+                _write(b.staging / rel, data)
+        return
+    found = _Memo(b.pages_cache, "search", keys, sub)
+    write_search(b.staging, release.content, PREFIXES, web_root, sub=sub, memo=found, listing=ordered)
+    indexes = {prefix: (b.staging / (prefix + sub + SEARCH_INDEX)).read_bytes() for prefix in PREFIXES.values()}
+    _VERSION_INDEXES[sub] = (memo, release.content, indexes)
+
+
+_VERSION_INDEXES: dict[str, tuple[tuple[Any, ...], Content, dict[str, bytes]]] = {}
+"""The search indexes this process last made for each earlier version's folder, with what they
+were made from (see :func:`_version_index`)."""
 
 
 def _tree_keys(b: Build) -> dict[str, str]:
@@ -858,8 +937,12 @@ class _Links:
     """Resolved links in the page cache (JSON keeps tuples as lists)."""
 
     memo: _Memo
+    verified: set[str] = field(default_factory=set)
+    """Pages whose links are known to hold in this tree (see :func:`check`): none to check."""
 
     def get(self, name: str) -> list[Resolved] | None:
+        if name in self.verified:
+            return []
         stored = self.memo.get(name)
         return [(str(a), str(b), str(c), bool(d)) for a, b, c, d in stored] if isinstance(stored, list) else None
 
@@ -868,15 +951,70 @@ class _Links:
 
 
 def check(b: Build) -> None:
-    """Links, anchors, page sets and active content of the whole staged tree."""
+    """Links, anchors, page sets and active content of the whole staged tree.
+
+    A page's links are what its key fixes, and whether each one holds depends on the tree alone:
+    its files and folders and the anchors of its pages, of which the ``checked`` digest in the
+    manifest is made. When that digest is the one the published tree was checked with, the links
+    of every page whose key is the published page's key hold as they did there (earlier
+    versions' pages after an edit of the current content: checking them again was most of the
+    step). Their active content and the page sets are checked all the same.
+    """
     files, dirs = tree_inventory(b.staging)
     if b.recycled:
         dirs = _prune(b.staging, files, dirs)
-    links = _Links(_Memo(b.pages_cache, "links", _tree_keys(b)))
+    keys = _tree_keys(b)
+    tree = _checked_digest(files, dirs, b.scans, keys)
+    previous = read_manifest(b.out.resolve())
+    verified: set[str] = set()
+    if previous.get("checked") == tree:
+        before = _keys_of(previous)
+        verified = {name for name, key in keys.items() if before.get(name) == key and name in b.scans}
+        b.pages_cache.keep("links", [f"{keys[name]}:" for name in verified])
+    links = _Links(_Memo(b.pages_cache, "links", keys), verified)
     found = check_site(b.staging, b.scans, dict(PREFIXES), links, inventory=(set(files), {"", *dirs}))
     if found:
         shown = found[:50] + ([f"... and {len(found) - 50} more"] if len(found) > 50 else [])
         raise error(display_path(b.out), "site.check", "the built site has problems:\n  " + "\n  ".join(shown))
+    b.manifest["checked"] = tree
+    write_manifest(b.staging, b.manifest)
+
+
+def _checked_digest(files: list[str], dirs: list[str], scans: dict[str, PageScan], keys: dict[str, str]) -> str:
+    """Digest of what decides whether a link holds: the tree's files and folders, and the anchors
+    of each scanned page (not its bytes: an edit of a text leaves the other pages' links as they
+    were). A page's anchors are digested once per key in a process (its key fixes them)."""
+    digest = hashlib.sha256("\0".join(sorted(files)).encode("utf-8"))
+    digest.update(b"\1" + "\0".join(sorted(dirs)).encode("utf-8"))
+    known: dict[str, str] = {}
+    for name in sorted(scans):
+        key = keys.get(name)
+        anchors = _ANCHORS.get(key) if key else None
+        if anchors is None:
+            anchors = hashlib.sha256("\0".join(sorted(scans[name].ids)).encode("utf-8")).hexdigest()
+        if key:
+            known[key] = anchors
+        digest.update(f"\1{name}\0{anchors}".encode())
+    _ANCHORS.clear()  # only this tree's pages: a process that builds again keeps no others
+    _ANCHORS.update(known)
+    return digest.hexdigest()
+
+
+_ANCHORS: dict[str, str] = {}
+"""Digest of a page's anchors by its key, for the pages of the last tree this process checked."""
+
+
+def _keys_of(manifest: dict[str, Any]) -> dict[str, str]:
+    """:func:`_tree_keys` of a manifest read from a published tree (any shape)."""
+    keys: dict[str, str] = {}
+    for lang in LANGS:
+        entry = manifest.get(lang)
+        pages = entry.get("pages") if isinstance(entry, dict) else None
+        if isinstance(pages, dict):
+            for value in pages.values():
+                if isinstance(value, list) and len(value) == 2:
+                    keys[PREFIXES[lang] + str(value[1])] = str(value[0])
+    return keys
 
 
 def swap(b: Build) -> None:
@@ -901,7 +1039,9 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
     are links to the published files, and writing through one would change the live site. The
     language folders' files are returned, per language, with their device and inode: most are
     the very files the build would link again (a reused page, a theme file), which
-    :func:`_plan` keeps in place and unlinks the others before anything is written there.
+    :func:`_plan` keeps in place and unlinks the others before anything is written there. So
+    are the earlier versions' files under ``downloads/versions/`` (key
+    :data:`_VERSION_DOWNLOADS`), for the ``downloads`` step.
     """
     for lang in LANGS:
         if PREFIXES[lang]:
@@ -920,9 +1060,21 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
                 os.unlink(entry.path)
     files, _ = tree_inventory(staging / "downloads")
     top = f"{staging}/downloads/"
+    # The earlier versions' files stay, like the pages: most are the published ones, which
+    # the ``downloads`` step keeps (see _keep_files) and unlinks the others.
+    versions: dict[str, tuple[int, int]] = {}
     for rel in files:
-        os.unlink(top + rel)
-    left: dict[str, dict[str, tuple[int, int]]] = {}
+        if rel.startswith("versions/"):
+            stat = os.stat(top + rel, follow_symlinks=False)
+            versions[rel] = (stat.st_dev, stat.st_ino)
+        else:
+            os.unlink(top + rel)
+    left: dict[str, dict[str, tuple[int, int]]] = {_VERSION_DOWNLOADS: versions}
+    # The tree is on one device, and the inode a folder's listing gives is the file's where the
+    # file system says so (not on some overlays: checked on the first file): no stat per file,
+    # of which every earlier version's pages added thousands.
+    device = os.stat(staging).st_dev
+    listed: bool | None = None
     for lang in LANGS:
         left[lang] = {}
         pending = [(str(staging / f".build-{lang}"), "")]
@@ -932,8 +1084,11 @@ def _empty_spare(staging: Path) -> dict[str, dict[str, tuple[int, int]]]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append((entry.path, prefix + entry.name + "/"))
+                    elif listed:
+                        left[lang][prefix + entry.name] = (device, entry.inode())
                     else:
                         stat = entry.stat(follow_symlinks=False)
+                        listed = listed is None and (stat.st_dev, stat.st_ino) == (device, entry.inode())
                         left[lang][prefix + entry.name] = (stat.st_dev, stat.st_ino)
     return left
 

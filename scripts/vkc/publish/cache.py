@@ -119,6 +119,12 @@ class PageCache:
         except ValueError:  # a damaged entry is a missing one
             return None
 
+    def keep(self, name: str, keys: list[str]) -> None:
+        """Keep the entries stored under ``keys`` for the next build without reading them (a
+        caller that reuses what it derived from them)."""
+        entries = self.table(name)
+        self.used[name].update(key for key in keys if key in entries)
+
     def put(self, name: str, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` for the next build."""
         self.put_text(name, key, to_text(value))

@@ -69,7 +69,7 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def same_bytes(path: Path, data: bytes) -> bool:
+def same_bytes(path: Path | str, data: bytes) -> bool:
     """Whether the file at ``path`` holds exactly ``data`` (False when it is missing).
 
     Files this process wrote itself (:func:`written`) are compared with what it wrote, while
@@ -93,7 +93,7 @@ def same_bytes(path: Path, data: bytes) -> bool:
     return same
 
 
-def written(path: Path, data: bytes) -> None:
+def written(path: Path | str, data: bytes) -> None:
     """Record that ``data`` was just written to ``path`` (see :func:`same_bytes`)."""
     name = os.fspath(path)
     try:

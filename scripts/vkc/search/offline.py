@@ -5,7 +5,8 @@
   a new edition changes sw.js byte for byte, the browser installs it and the old cache goes.
   One worker per language (scope = the language root) keeps a Korean reader from
   downloading the Vietnamese site.
-- ``downloads/site-<lang>.zip`` holds one language for reading from the file system:
+- ``downloads/site-<lang>.zip`` holds one language of the current version (no earlier version's
+  pages or files) for reading from the file system:
   directory links get ``index.html`` (file:// shows no directory index) and links to pages
   not in the archive point to the web edition. Search keeps working there because the
   client loads its index with a script element. The archive asks no host for anything: the
@@ -170,16 +171,20 @@ def _archive_page(name: str, page_html: str, lang: str, prefix: str, web_root: s
     return page_html.replace("</body>", f'<script src="{script}"></script></body>', 1)
 
 
-def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> dict[str, Path]:
+def write_archives(
+    root: Path, prefixes: Mapping[str, str], web_root: str, listing: Sequence[str] | None = None
+) -> dict[str, Path]:
     """Write ``downloads/site-<lang>.zip`` for every language; returns their paths.
 
     Members keep their place in the site under one folder ``vkc-<lang>/`` (so the pages'
     links to ``downloads/`` still resolve); the English and Korean archives get an
-    ``index.html`` there that links to their language folder.
+    ``index.html`` there that links to their language folder. ``listing``: see
+    :func:`tree_files` (each archive listed the whole tree again, earlier versions included).
     """
     web_root = web_root.rstrip("/") + "/"
     (root / "downloads").mkdir(exist_ok=True)
-    work = functools.partial(_write_archive, root, prefixes=dict(prefixes), web_root=web_root)
+    files = None if listing is None else list(listing)
+    work = functools.partial(_write_archive, root, prefixes=dict(prefixes), web_root=web_root, listing=files)
     langs = list(prefixes)
     if (os.cpu_count() or 1) > 1 and len(langs) > 1:  # deflating a language's pages is work for a core
         with ProcessPoolExecutor(max_workers=min(len(langs), os.cpu_count() or 1)) as pool:
@@ -187,17 +192,28 @@ def write_archives(root: Path, prefixes: Mapping[str, str], web_root: str) -> di
     return {lang: work(lang) for lang in langs}
 
 
-def _write_archive(root: Path, lang: str, *, prefixes: dict[str, str], web_root: str) -> Path:
+def _write_archive(
+    root: Path, lang: str, *, prefixes: dict[str, str], web_root: str, listing: list[str] | None = None
+) -> Path:
     """Write ``downloads/site-<lang>.zip`` (see :func:`write_archives`)."""
     prefix = prefixes[lang]
     downloads = root / "downloads"
     # No 404 page: the file system never serves one (its root-relative links would
     # point to the web).
-    members = {prefix + rel for rel in tree_files(root, prefix, prefixes) if not rel.endswith((".map", "404.html"))}
+    members = {
+        prefix + rel for rel in tree_files(root, prefix, prefixes, listing) if not rel.endswith((".map", "404.html"))
+    }
+    offered = (
+        tree_listing(downloads)
+        if listing is None
+        else [rel[len("downloads/") :] for rel in listing if rel.startswith("downloads/")]
+    )
+    # Earlier versions' files stay out with their pages: no page of the archive links to them,
+    # and each version added its files to every archive (and its deflating to every build).
     members |= {
-        f"downloads/{p.relative_to(downloads).as_posix()}"
-        for p in downloads.rglob("*")
-        if p.is_file() and not p.name.startswith("site-") and _member_of(lang, p.relative_to(downloads).as_posix())
+        f"downloads/{rel}"
+        for rel in offered
+        if not rel.startswith("versions/") and not rel.rpartition("/")[2].startswith("site-") and _member_of(lang, rel)
     }
     folder = f"vkc-{lang}/"
     target = downloads / f"site-{lang}.zip"
@@ -253,5 +269,5 @@ def write_offline(
     """
     versions = write_service_workers(root, prefixes, known, listing)
     if archives:
-        write_archives(root, prefixes, web_root)
+        write_archives(root, prefixes, web_root, listing)
     return versions

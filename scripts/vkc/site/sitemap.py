@@ -34,21 +34,38 @@ def sitemap_xml(root_url: str, paths: list[str], generated: dict[str, dict[Lang,
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
+    used: dict[tuple[str, str, str], str] = {}
     for path in paths:
-        url = page_url(path)
         changed = generated[path]["vi"].changed if path in generated else ""
-        for lang in LANGS:
-            lines.append("  <url>")
-            lines.append(f"    <loc>{root_url}{PREFIXES[lang]}{url}</loc>")
-            if changed:
-                lines.append(f"    <lastmod>{changed}</lastmod>")
-            for alt in LANGS:
-                href = quoteattr(f"{root_url}{PREFIXES[alt]}{url}")
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(root_url + url)}/>')
-            lines.append("  </url>")
+        key = (root_url, path, changed)
+        block = used[key] = _BLOCKS.get(key) or _block(root_url, page_url(path), changed)
+        lines.append(block)
     lines.append("</urlset>")
+    # Only this sitemap's entries are kept: a process that builds again (the live preview)
+    # makes again only those of pages that are new or changed.
+    _BLOCKS.clear()
+    _BLOCKS.update(used)
     return "\n".join(lines) + "\n"
+
+
+_BLOCKS: dict[tuple[str, str, str], str] = {}
+"""The entries of the last sitemap this process made, by site address, page and day of change."""
+
+
+def _block(root_url: str, url: str, changed: str) -> str:
+    """The entries of one page (at ``url`` in each language tree), with its alternates."""
+    lines: list[str] = []
+    for lang in LANGS:
+        lines.append("  <url>")
+        lines.append(f"    <loc>{root_url}{PREFIXES[lang]}{url}</loc>")
+        if changed:
+            lines.append(f"    <lastmod>{changed}</lastmod>")
+        for alt in LANGS:
+            href = quoteattr(f"{root_url}{PREFIXES[alt]}{url}")
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
+        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(root_url + url)}/>')
+        lines.append("  </url>")
+    return "\n".join(lines)
 
 
 def write_sitemap(site: Path, base: dict[str, Any], paths: list[str], generated: dict[str, dict[Lang, Page]]) -> None:
