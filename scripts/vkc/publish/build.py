@@ -93,6 +93,9 @@ from .reads import read_bytes, same_bytes, written
 from .reuse import read_manifest, write_manifest
 from .staging import remove_stale, staging_dir, swap_in
 
+_T = TypeVar("_T")
+"""What a job belongs to, carried along by :func:`_parts`."""
+
 
 @dataclass
 class BuildResult:
@@ -136,6 +139,8 @@ class Build:
     built: dict[str, dict[str, PageScan]] = field(default_factory=dict)
     """Per language: the scans of its mkdocs output (built now or reused)."""
     manifest: dict[str, Any] = field(default_factory=dict)
+    previous: dict[str, Any] = field(default_factory=dict)
+    """The manifest of the published tree, read once (it does not change until the swap)."""
     releases: list[Release] = field(default_factory=list)
     """Every published version with the content its snapshot froze, oldest first."""
     published: dict[str, FileFacts] = field(default_factory=dict)
@@ -370,7 +375,7 @@ def mkdocs(b: Build) -> None:
     file, hard-linked into the staging tree (never written through: every output is a new file).
     """
     hand_dates = _git_dates(b, b.docs)
-    previous = read_manifest(b.out.resolve())
+    previous = b.previous
     cores = b.workers or os.cpu_count() or 1
     plans: list[_Plan] = []
     jobs: list[tuple[_Plan, engine.Job]] = []
@@ -515,8 +520,6 @@ def _part_size(rendering: int, cores: int) -> int:
     more sessions."""
     return max(_IN_PROCESS_PAGES, -(-rendering // (cores * 16)))
 
-
-_T = TypeVar("_T")
 
 _IN_PROCESS_PAGES = 40
 """Below this many pages to render, the build renders them itself: starting workers costs more."""
@@ -977,7 +980,7 @@ def check(b: Build) -> None:
         dirs = _prune(b.staging, files, dirs)
     keys = _tree_keys(b)
     tree = _checked_digest(files, dirs, b.scans, keys)
-    previous = read_manifest(b.out.resolve())
+    previous = b.previous
     verified: set[str] = set()
     if previous.get("checked") == tree:
         before = _keys_of(previous)
@@ -1162,7 +1165,7 @@ def _inputs_digest(b: Build) -> str:
 def _unchanged(b: Build, inputs: str) -> bool:
     """Whether the published tree was built from exactly these inputs and is complete: then a
     build would write the same bytes, and there is nothing to do."""
-    manifest = read_manifest(b.out.resolve())
+    manifest = b.previous
     if manifest.get("inputs") != inputs:
         return False
     root = b.out.resolve()
@@ -1236,6 +1239,7 @@ def build_site(
     )
     start = time.perf_counter()
     inputs = _inputs_digest(b)
+    b.previous = read_manifest(out.resolve())
     if _unchanged(b, inputs):
         remove_stale(out.resolve().parent)  # what a killed build left behind goes all the same
         b.result.seconds["unchanged"] = time.perf_counter() - start
