@@ -48,6 +48,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils import meta as markdown_meta
 
+from . import inline
 from .fragments import Fragments
 from .navcache import NavCache, WrappingLoader
 
@@ -246,6 +247,11 @@ class _Session:
     """The language's Markdown converter, made once (see :func:`_convert`)."""
 
 
+SKIP_INLINE = True
+"""Python-Markdown's inline patterns are not tried on texts they cannot match (vkc.site.inline);
+False tries each, as the test that compares the two does."""
+
+
 def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) -> None:
     """``Page.render`` of mkdocs 1.6, with one converter per session instead of one per page.
 
@@ -258,6 +264,8 @@ def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) 
         session.markdown = markdown.Markdown(
             extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
         )
+        if SKIP_INLINE:
+            inline.install(session.markdown)
     md = session.markdown
     md.reset()
     _RelativePathTreeprocessor(page.file, files, config)._register(md)
