@@ -176,3 +176,29 @@ def test_an_unchanged_page_whose_link_target_goes_is_still_checked(tmp_path: Pat
     assert "extra/index.html: broken anchor: ../organizations/#moc" in message
     assert "ko/extra/index.html: broken anchor: ../organizations/#moc" in message
     assert 'id="moc"' in (project.out / "en" / "organizations" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_hand_written_page_edited_in_place_or_replaced_is_rendered_again(tmp_path: Path) -> None:
+    """The docs folder mkdocs reads holds links to the hand-written pages, not copies: an editor
+    that rewrites the file in place (the same file) or replaces it (a new file) is seen alike,
+    and the build still equals a clean one."""
+    project = Project(tmp_path)
+    for lang, title in (("vi", "Trang thêm"), ("ko", "추가 페이지")):  # every language has every page
+        (project.docs / lang / "extra.md").write_text(f"# {title}\n\nText.\n", encoding="utf-8")
+    page = project.docs / "en" / "extra.md"
+    page.write_text("# Extra page\n\nFirst text.\n", encoding="utf-8")
+    project.build()
+    built = project.out / "en" / "extra" / "index.html"
+    assert "First text." in built.read_text(encoding="utf-8")
+
+    with page.open("r+", encoding="utf-8") as same_file:  # in place, same length
+        same_file.write("# Extra page\n\nSecondtext.\n")
+    assert "en/extra/index.html" in project.build().rendered
+    assert "Secondtext." in built.read_text(encoding="utf-8")
+
+    replacement = page.with_name("extra.md.new")
+    replacement.write_text("# Extra page\n\nThird text.\n", encoding="utf-8")
+    replacement.replace(page)
+    assert "en/extra/index.html" in project.build().rendered
+    assert "Third text." in built.read_text(encoding="utf-8")
+    _same_as_clean(project, "after-hand-written-edits")

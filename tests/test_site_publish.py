@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, REPO, CliResult, copy_site
 from vkc.diagnostics import display_path
 from vkc.publish.build import build_site
-from vkc.publish.check import _resolve, _resolve_parsed, scan_html
+from vkc.publish.check import _resolve, _resolve_parsed, resolve_links, scan_html
 
 pytestmark = pytest.mark.slow
 """Left out of `make test-fast`: builds a site, renders editions, drives a browser or fuzzes."""
@@ -116,6 +116,23 @@ def test_a_plain_link_resolves_as_urlsplit_resolves_it(page: str, pieces: list[s
     """The site check's shortcut for relative paths gives what the general resolution gives."""
     link = "".join(pieces)
     assert _resolve(page, link) == _resolve_parsed(page, link)
+
+
+_LINK_PIECES = st.sampled_from(["../", "..", ".", "./", "a", "b/", "c/", "/", "#x", "?q", "http:", "%20"])
+_PAGE_FOLDERS = st.lists(st.sampled_from(["a", "b", "c", "en", "x"]), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PAGE_FOLDERS, st.lists(st.lists(_LINK_PIECES, max_size=6), max_size=6)), max_size=6))
+def test_links_resolved_page_after_page_are_those_of_each_page_alone(
+    pages: list[tuple[list[str], list[list[str]]]],
+) -> None:
+    """The table of links already resolved (shared by pages that climb to the same folder)
+    gives each page what resolving its own links alone gives, in any order of pages."""
+    for folders, links in pages:
+        page = "/".join([*folders, "index.html"])
+        texts = ["".join(pieces) for pieces in links]
+        assert resolve_links(page, texts) == [_resolve(page, text) for text in texts]
 
 
 _ID_WITH_SPACE_BEFORE = re.compile(r"""\sid=["']?([^"'\s>]+)""")

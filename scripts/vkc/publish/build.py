@@ -561,7 +561,8 @@ def _plan(b: Build, lang: Lang, hand_dates: dict[str, PartialDate], before: obje
     # written (writing every page's Markdown and linking every hand-written page into a new
     # folder cost more than rendering the page an editor changed).
     lang_docs = b.pages_cache.folder / "docs" / lang
-    _sync(lang_docs, {**sources, **statics})
+    hand_pages = {rel: b.docs / lang / rel for rel in b.hand[lang] if rel.endswith(".md")}
+    _sync(lang_docs, {**sources, **statics}, hand_pages)
     extra_pages = sorted(p for p in b.hand[lang] if p.endswith(".md"))
     titles = {
         rel: title for rel in extra_pages if (title := engine.markdown_title(sources[rel].decode("utf-8"))) is not None
@@ -741,18 +742,41 @@ def _parts(
     return out
 
 
-def _sync(folder: Path, wanted: dict[str, bytes]) -> None:
-    """Make ``folder`` hold exactly ``wanted`` (path -> bytes), writing only what differs."""
+def _sync(folder: Path, wanted: dict[str, bytes], sources: dict[str, Path] | None = None) -> None:
+    """Make ``folder`` hold exactly ``wanted`` (path -> bytes), writing only what differs.
+
+    ``sources``: files whose bytes some of ``wanted`` were read from (the hand-written pages), hard
+    linked where the file system allows instead of written. Why: here a new file written costs
+    15 times a link (0.4 ms against 0.03), and a cold build of 3x1000 hand-written pages wrote
+    all of them, a third of it before the workers could start. Only Markdown, which mkdocs reads
+    and never publishes: a published file is never a link to a file an editor changes in place.
+    """
     present = set(tree_listing(folder)) if folder.is_dir() else set()
     top = f"{folder}/"  # strings: a Path per file cost more than its comparison
     for rel in sorted(present - set(wanted)):
         os.unlink(top + rel)
     for rel, data in wanted.items():
         name = top + rel
-        if rel in present and same_bytes(name, data):
-            continue
-        _write(Path(name), data)
+        if rel in present:
+            if same_bytes(name, data):
+                continue
+            _write(Path(name), data)
+        elif not (sources and rel in sources and _linked(sources[rel], name)):
+            _write(Path(name), data)
         written(name, data)
+
+
+def _linked(source: Path, name: str) -> bool:
+    """Hard link ``source`` as the new file ``name``; False when the file system cannot."""
+    try:
+        try:
+            os.link(source, name)
+        except FileNotFoundError:  # its folder first (most pages go to an existing one)
+            os.makedirs(os.path.dirname(name), exist_ok=True)
+            os.link(source, name)
+    except OSError:
+        return False
+    return True
 
 
 def _write(path: Path, data: bytes) -> None:

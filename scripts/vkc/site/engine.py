@@ -329,6 +329,10 @@ def _open(job: Job) -> tuple[_Session, bool]:
     # A session lives only while the templates' digest is unchanged (Job.session): asking the
     # file system whether each of a page's ~50 includes changed cost about 1 ms a page.
     env.auto_reload = False
+    # A plain dict for the compiled templates: Jinja's LRU cache moves a template to the front of
+    # a deque on every lookup (``deque.remove`` over tuples of weak references), and a page looks
+    # up about 50 includes (2% of a cold build). A session's templates are few and fixed.
+    env.cache = {}
     env.globals["vkc_word"] = _word
     env.globals["vkc_once"] = Fragments(reuse=REUSE_RENDERED)
     if REUSE_RENDERED:
