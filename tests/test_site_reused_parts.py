@@ -8,12 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils import normalize_url
 
 from conftest import FIXTURES, REPO
 from vkc.publish.build import build_site
 from vkc.site import engine
 from vkc.site.fragments import Fragments
-from vkc.site.navcache import NavCache, wrap_source
+from vkc.site.navcache import _OUTSIDE, NavCache, _link_path, _place, wrap_source
 
 pytestmark = pytest.mark.slow
 
@@ -118,3 +121,38 @@ def test_a_template_part_is_rendered_once_per_key() -> None:
     assert [once("header", "../", caller=part), once("header", "../", caller=part)] == ["<p>1</p>", "<p>1</p>"]
     assert once("header", "../../", caller=part) == "<p>2</p>"  # another relative link: rendered
     assert [always("header", "../", caller=part) for _ in range(2)] == ["<p>3</p>", "<p>4</p>"]
+
+
+class _Page:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+_PIECE = st.sampled_from(["a", "b", "s1", "p", "q", "x.html", "..", ".", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "s1"]), max_size=3),
+    st.sampled_from(["p", "q", "p.html", "index.html"]),
+    st.sampled_from(["p", "q", "r.html"]),
+    st.lists(_PIECE, max_size=4),
+    st.sampled_from(["", "/", "https://x.org/", "#top", "/abs/"]),
+)
+def test_a_link_is_written_alike_from_every_page_of_a_folder_but_its_own(
+    folder: list[str], name: str, other: str, target: list[str], form: str
+) -> None:
+    """What the navigation's reused runs rest on (vkc.site.navcache): mkdocs writes an item's
+    link alike from two pages of one folder, unless the item is one page's own folder or inside it."""
+    first, second = ("/".join([*folder, page]) + ("" if "." in page else "/") for page in (name, other))
+    link = form + "/".join(target) if form in ("https://x.org/", "#top", "/abs/") else "/".join(target) + form
+    places = [_place(_Page(url)) for url in (first, second)]
+    if any(place is None for place in places):
+        return
+    assert places[0] is not None and places[1] is not None
+    if places[0][1] != places[1][1]:  # not one folder: nothing is shared
+        return
+    parts = _link_path(link)
+    inside = [parts is not _OUTSIDE and parts[: len(place[0])] == place[0] for place in places]
+    if not any(inside):
+        assert normalize_url(link, page=_Page(first)) == normalize_url(link, page=_Page(second))

@@ -29,8 +29,10 @@ cache too. A theme whose ``nav-item.html`` has no such macro is served unchanged
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment
 from mkdocs.utils import normalize_url
@@ -77,6 +79,39 @@ def _meta_key(item: Any) -> Any:
     return (meta.get("icon"), meta.get("subtitle"), meta.get("status"))
 
 
+_OUTSIDE = ("\x00outside",)
+"""The parts of a link with an address of its own: the same from every page."""
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    """A path's folders and name after normalisation, as mkdocs' ``get_relative_url`` compares
+    them (its ``_norm_parts``: ``..`` above the root has no effect)."""
+    normal = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return tuple(normal.split("/")) if normal else ()
+
+
+def _link_path(link: str) -> tuple[str, ...]:
+    """``link`` as mkdocs' ``normalize_url`` compares it with the page's address (its
+    ``_get_norm_url`` and ``_norm_parts``); ``_OUTSIDE`` for an address of its own, which it
+    writes unchanged."""
+    path = link.replace("\\", "/") if link else "."
+    parsed = urlsplit(path)
+    if parsed.scheme or parsed.netloc or path.startswith(("/", "#")):
+        return _OUTSIDE
+    return _parts(path)
+
+
+def _place(page: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The page's address as mkdocs' ``get_relative_url`` reads it (a file name left out) and the
+    folder above it; None for a page at the root or without an address."""
+    url = getattr(page, "url", None)
+    if not isinstance(url, str):
+        return None
+    folder, _, name = url.rpartition("/")
+    parts = _parts(folder if "." in name else url)
+    return (parts, parts[:-1]) if parts else None
+
+
 _SLOT = "\x00"
 """Marks a child's place in a recorded section (no text of a navigation holds it)."""
 
@@ -90,6 +125,11 @@ class NavCache:
         self.items: dict[tuple[Any, ...], Any] = {}
         self.frames: dict[tuple[Any, ...], tuple[type, list[str], list[tuple[Any, ...]]] | None] = {}
         """An active section's markup around its children, and the children's arguments."""
+        self.runs: dict[tuple[Any, ...], tuple[str, list[tuple[str, ...]]] | None] = {}
+        """Runs of a frame's children beside the page's path (see :meth:`_run`): their markup
+        and the paths they link to."""
+        self.links: dict[str, tuple[str, ...]] = {}
+        """An item's link, as :func:`_parts` (or ``_OUTSIDE``)."""
 
     def bind(self, material: Any, page: Any) -> Callable[..., Any]:
         """The ``render`` of one page's navigation: Material's macro ``material`` through the cache."""
@@ -126,12 +166,75 @@ class NavCache:
                 return material(item, path, level, *parent)
             kind, texts, children = frame
             out = [texts[0]]
-            for child, text in zip(children, texts[1:], strict=True):
-                out.append(str(render(*child)))
-                out.append(text)
+            index, count = 0, len(children)
+            while index < count:
+                stop = index
+                if place is not None:  # the children beside the page's path, up to the next on it
+                    while stop < count and not getattr(children[stop][0], "active", True):
+                        stop += 1
+                if place is not None and stop - index > 1:
+                    out.append(self._run(frame_key, index, stop, texts, children, render, place))
+                    index = stop
+                    continue
+                out.append(str(render(*children[index])))
+                out.append(texts[index + 1])
+                index += 1
             return kind("".join(out))
 
+        place = _place(page)
         return render
+
+    def _run(
+        self,
+        frame_key: tuple[Any, ...],
+        start: int,
+        stop: int,
+        texts: list[str],
+        children: list[tuple[Any, ...]],
+        render: Callable[..., Any],
+        place: tuple[tuple[str, ...], tuple[str, ...]],
+    ) -> str:
+        """The markup of children ``start:stop`` of a frame (none of them on the page's path),
+        with the text after each: kept by the frame, the run and the folder above the page.
+
+        Why: a page's navigation is mostly such runs (the pages of its section, the sections
+        beside its own), and looking each item up (its key, its relative link) cost more than a
+        page's Markdown tables. An item's link as a page writes it (mkdocs' ``get_relative_url``)
+        is the same from every page in one folder, unless the item is the page's own folder or
+        inside it: such a run is not kept (nor taken from the table).
+        """
+        page_parts, folder = place
+        depth = len(page_parts)
+        key = (frame_key, start, stop, folder)
+        if key in self.runs:
+            run = self.runs[key]
+        else:
+            found = [self._link_parts(child[0]) for child in children[start:stop]]
+            links = [link for link in found if link is not None and link is not _OUTSIDE]
+            if len(links) + found.count(_OUTSIDE) < len(found):
+                run = self.runs[key] = None  # an item whose markup is never reused (see _key)
+            elif any(link[:depth] == page_parts for link in links):
+                run = None  # this page's own: not kept
+            else:
+                markup = "".join(f"{render(*children[i])}{texts[i + 1]}" for i in range(start, stop))
+                run = self.runs[key] = (markup, links)
+        if run is not None and not any(link[:depth] == page_parts for link in run[1]):
+            return str(run[0])
+        return "".join(f"{render(*children[i])}{texts[i + 1]}" for i in range(start, stop))
+
+    def _link_parts(self, item: Any) -> tuple[str, ...] | None:
+        """The path an inactive item links to, as mkdocs compares it with the page's
+        (:func:`_parts`); ``_OUTSIDE`` for an address of its own (another site); None for an item
+        that :meth:`_key` never keys."""
+        if self._extended(item):
+            return None
+        link = self._item_link(item)
+        if link is None:
+            return None
+        found = self.links.get(link)
+        if found is None:
+            found = self.links[link] = _link_path(link)
+        return found
 
     @staticmethod
     def _extended(item: Any) -> bool:
@@ -142,6 +245,14 @@ class NavCache:
         """The key of an item beside the page's path, or None when it is not one."""
         if page is None or getattr(item, "active", True) or item is page or self._extended(item):
             return None
+        link = self._item_link(item)
+        if link is None:
+            return None
+        return (id(item), path, level, item.title, _meta_key(item), normalize_url(link, page=page))
+
+    def _item_link(self, item: Any) -> str | None:
+        """Where an inactive item links to (a section: its first page, as Material's
+        ``render_pruned`` does); None for an item whose markup is not reused."""
         if item.children:
             if not self.prunes:
                 return None
@@ -150,12 +261,9 @@ class NavCache:
                 first = first.children[0]
             if first is None or getattr(first, "url", None) is None:
                 return None
-            link = first.url
-        else:
-            link = getattr(item, "url", None)
-            if link is None:
-                return None
-        return (id(item), path, level, item.title, _meta_key(item), normalize_url(str(link), page=page))
+            return str(first.url)
+        link = getattr(item, "url", None)
+        return None if link is None else str(link)
 
     def _frame_key(self, item: Any, path: str, level: int, page: Any) -> tuple[Any, ...] | None:
         """The key of an active section's frame: what Material's macro reads of the section
