@@ -62,7 +62,7 @@ class SkippingInlineProcessor(InlineProcessor):
         return super().run(tree, ancestors)
 
     # The name Python-Markdown's own methods call (theirs is private, so name-mangled).
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         """Python-Markdown's ``__handleInline``, skipping the patterns ``data`` cannot match."""
         if isinstance(data, util.AtomicString):
             return data
@@ -85,5 +85,6 @@ class SkippingInlineProcessor(InlineProcessor):
 def install(md: markdown.Markdown) -> None:
     """Put the skipping step in the place of Python-Markdown's inline step of ``md``."""
     index = md.treeprocessors.get_index_for_name("inline")
-    priority = md.treeprocessors._priority[index].priority
+    # The registry keeps priorities only privately; the step keeps its place among the others.
+    priority = md.treeprocessors._priority[index].priority  # type: ignore[attr-defined]
     md.treeprocessors.register(SkippingInlineProcessor(md), "inline", priority)
