@@ -201,8 +201,8 @@ def _plain(link: str) -> bool:
 _RESOLVED: dict[tuple[str, str], Resolved] = {}
 """Relative links already resolved, by the folder they climb to and the link (see
 :func:`resolve_links`)."""
-_RESOLVED_MAX = 50_000
-"""Entries kept before the table starts again (about 5 MB)."""
+_RESOLVED_MAX = 20_000
+"""Entries kept before the table starts again (a few MB; 3x1000 pages in one process need about 15,000)."""
 
 
 def resolve_links(page: str, links: list[str]) -> list[Resolved]:
