@@ -21,6 +21,12 @@ the cache, or the page itself by the macro) and set into the frame. A section's 
 the macro reads of it when it is active: the section, its place, its title and its index page
 (front matter, link as the page writes it, whether it is the page at hand).
 
+Children beside the page's path are taken from a strip kept by the section's frame and the folder
+above the page, without their keys: mkdocs writes an item's link alike from every page of one
+folder (``get_relative_url``), unless the item is the page's own folder or inside it (checked
+for each page; property-tested against mkdocs). Looking each item up (its key, its relative link)
+cost more than converting a page's tables from Markdown.
+
 How the macro is reached: ``partials/nav-item.html`` is served with its ``render`` macro renamed
 and a ``render`` of ours in its place (:meth:`NavCache.bind`), which calls Material's. Material's
 macro calls ``render`` for an active item's children by name, so each child passes through the
@@ -125,9 +131,11 @@ class NavCache:
         self.items: dict[tuple[Any, ...], Any] = {}
         self.frames: dict[tuple[Any, ...], tuple[type, list[str], list[tuple[Any, ...]]] | None] = {}
         """An active section's markup around its children, and the children's arguments."""
-        self.runs: dict[tuple[Any, ...], tuple[str, list[tuple[str, ...]]] | None] = {}
-        """Runs of a frame's children beside the page's path (see :meth:`_run`): their markup
-        and the paths they link to."""
+        self.strips: dict[tuple[Any, ...], list[str | None]] = {}
+        """By a section's frame and the folder above the page: the markup of each child as a page
+        of that folder writes it when the child is beside its path (see :meth:`bind`)."""
+        self.child_links: dict[tuple[Any, ...], list[tuple[str, ...] | None]] = {}
+        """By a section's frame: where each child links to (:meth:`_link_parts`)."""
         self.links: dict[str, tuple[str, ...]] = {}
         """An item's link, as :func:`_parts` (or ``_OUTSIDE``)."""
 
@@ -142,7 +150,7 @@ class NavCache:
             if recording is not None:  # a child of the section being recorded: its place only
                 recording.append((item, path, level, *parent))
                 return f"{_SLOT}{len(recording) - 1}{_SLOT}"
-            key = self._key(item, path, level, page)
+            key = self._key(item, path, level, page, place)
             if key is not None:
                 markup = self.items.get(key)
                 if markup is None:
@@ -166,61 +174,37 @@ class NavCache:
                 return material(item, path, level, *parent)
             kind, texts, children = frame
             out = [texts[0]]
-            index, count = 0, len(children)
-            while index < count:
-                stop = index
-                if place is not None:  # the children beside the page's path, up to the next on it
-                    while stop < count and not getattr(children[stop][0], "active", True):
-                        stop += 1
-                if place is not None and stop - index > 1:
-                    out.append(self._run(frame_key, index, stop, texts, children, render, place))
-                    index = stop
-                    continue
-                out.append(str(render(*children[index])))
-                out.append(texts[index + 1])
-                index += 1
+            if place is None:
+                for child, text in zip(children, texts[1:], strict=True):
+                    out.append(str(render(*child)))
+                    out.append(text)
+                return kind("".join(out))
+            page_parts, folder = place
+            depth = len(page_parts)
+            links = self.child_links.get(frame_key)
+            if links is None:
+                links = self.child_links[frame_key] = [self._link_parts(child[0]) for child in children]
+            strip = self.strips.get((frame_key, folder))
+            if strip is None:
+                strip = self.strips[(frame_key, folder)] = [None] * len(children)
+            for index, (child, text) in enumerate(zip(children, texts[1:], strict=True)):
+                link = links[index]
+                if (
+                    link is not None
+                    and not getattr(child[0], "active", True)
+                    and (link is _OUTSIDE or link[:depth] != page_parts)
+                ):
+                    markup = strip[index]
+                    if markup is None:
+                        markup = strip[index] = str(render(*child))
+                    out.append(markup)
+                else:
+                    out.append(str(render(*child)))
+                out.append(text)
             return kind("".join(out))
 
         place = _place(page)
         return render
-
-    def _run(
-        self,
-        frame_key: tuple[Any, ...],
-        start: int,
-        stop: int,
-        texts: list[str],
-        children: list[tuple[Any, ...]],
-        render: Callable[..., Any],
-        place: tuple[tuple[str, ...], tuple[str, ...]],
-    ) -> str:
-        """The markup of children ``start:stop`` of a frame (none of them on the page's path),
-        with the text after each: kept by the frame, the run and the folder above the page.
-
-        Why: a page's navigation is mostly such runs (the pages of its section, the sections
-        beside its own), and looking each item up (its key, its relative link) cost more than a
-        page's Markdown tables. An item's link as a page writes it (mkdocs' ``get_relative_url``)
-        is the same from every page in one folder, unless the item is the page's own folder or
-        inside it: such a run is not kept (nor taken from the table).
-        """
-        page_parts, folder = place
-        depth = len(page_parts)
-        key = (frame_key, start, stop, folder)
-        if key in self.runs:
-            run = self.runs[key]
-        else:
-            found = [self._link_parts(child[0]) for child in children[start:stop]]
-            links = [link for link in found if link is not None and link is not _OUTSIDE]
-            if len(links) + found.count(_OUTSIDE) < len(found):
-                run = self.runs[key] = None  # an item whose markup is never reused (see _key)
-            elif any(link[:depth] == page_parts for link in links):
-                run = None  # this page's own: not kept
-            else:
-                markup = "".join(f"{render(*children[i])}{texts[i + 1]}" for i in range(start, stop))
-                run = self.runs[key] = (markup, links)
-        if run is not None and not any(link[:depth] == page_parts for link in run[1]):
-            return str(run[0])
-        return "".join(f"{render(*children[i])}{texts[i + 1]}" for i in range(start, stop))
 
     def _link_parts(self, item: Any) -> tuple[str, ...] | None:
         """The path an inactive item links to, as mkdocs compares it with the page's
@@ -241,14 +225,26 @@ class NavCache:
         """Whether a plugin of Material's extends the item (its markup is then never reused)."""
         return bool(getattr(item, "pages", None) or getattr(item, "typeset", None) or getattr(item, "encrypted", None))
 
-    def _key(self, item: Any, path: str, level: int, page: Any) -> tuple[Any, ...] | None:
-        """The key of an item beside the page's path, or None when it is not one."""
+    def _key(
+        self, item: Any, path: str, level: int, page: Any, place: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    ) -> tuple[Any, ...] | None:
+        """The key of an item beside the page's path, or None when it is not one. Its link as the
+        page writes it is named by the folder above the page where that is the same (``place``:
+        :func:`_place`; see the module's docstring), else written out (``url`` filter)."""
         if page is None or getattr(item, "active", True) or item is page or self._extended(item):
             return None
         link = self._item_link(item)
         if link is None:
             return None
-        return (id(item), path, level, item.title, _meta_key(item), normalize_url(link, page=page))
+        written: Any
+        parts = self.links.get(link)
+        if parts is None:
+            parts = self.links[link] = _link_path(link)
+        if place is not None and (parts is _OUTSIDE or parts[: len(place[0])] != place[0]):
+            written = place[1]
+        else:
+            written = normalize_url(link, page=page)
+        return (id(item), path, level, item.title, _meta_key(item), written)
 
     def _item_link(self, item: Any) -> str | None:
         """Where an inactive item links to (a section: its first page, as Material's
