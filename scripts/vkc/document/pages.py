@@ -557,7 +557,7 @@ def _part_page(part: m.Part) -> Generator:
 
 
 def _section(
-    ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int, readers: dict[str, list[LessonPlace]]
+    ctx: Ctx, section: m.Section, numbers: Mapping[str, str], level: int, readers: dict[str, list[LessonPlace]]
 ) -> list[Block]:
     label = (Words(f"{numbers[section.id]} "), *ctx.plain(section.title))
     out: list[Block] = [Heading(level, label, section.id, ctx.heading_notes(section.title))]
