@@ -92,6 +92,19 @@ class Content:
         assert isinstance(record, kind), f"{record_id} is a {type(record).__name__}"
         return record
 
+    def origin_path(self, record_id: str) -> Path | None:
+        """The file a record (top-level or nested) was written in; None for an unknown id.
+
+        Asked by name (not through :attr:`origins`) so that a page document that shows a
+        record depends on that record's file alone (:mod:`vkc.document.reads`)."""
+        origin = self.origins.get(record_id)
+        return origin.file.path if origin is not None else None
+
+    def singleton_path(self, key: str) -> Path | None:
+        """The file ``publication`` or ``guideline`` was written in (see :meth:`origin_path`)."""
+        origin = self.singleton_origins.get(key)
+        return origin.file.path if origin is not None else None
+
 
 def content_files(root: Path) -> list[Path]:
     """The YAML files of a content directory, in a stable order."""
@@ -689,7 +702,11 @@ class TextField:
 def text_fields(content: Content) -> list[TextField]:
     """Every LocalizedText of the content, in file order (publication, guideline, collections).
 
-    Those of the content read last are kept: a build asks for them once per language."""
+    Those of the content read last are kept: a build asks for them once per language. What
+    they come from is read all the same: a page document that lists them depends on it all
+    (:mod:`vkc.document.reads` records what a document reads)."""
+    for name in ("publication", "guideline", "records", "origins", "singleton_origins"):
+        getattr(content, name)
     if not _TEXT_FIELDS or _TEXT_FIELDS[0][0] is not content:
         _TEXT_FIELDS[:] = [(content, _text_fields(content))]
     return list(_TEXT_FIELDS[0][1])
