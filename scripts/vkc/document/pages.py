@@ -195,8 +195,8 @@ def page_documents(
             if (
                 before is not None
                 and own is not None
+                and same_reads(content, before.reads, files)  # first: identities, cheap to compare
                 and before.own == (own, shared)
-                and same_reads(content, before.reads, files)
             ):
                 made[path, lang] = before
                 out[path][lang] = before.document
