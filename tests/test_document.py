@@ -3,13 +3,18 @@ in the page and the edition, and every text's state decided once."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from conftest import REPO
+from conftest import FIXTURES, REPO
 from vkc.content import Content, load_content
+from vkc.document import pages
 from vkc.document.editions import edition_document
 from vkc.document.nodes import Emph, Heading, Para, Words, texts
 from vkc.document.pages import page_documents
+from vkc.model import LANGS
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +78,67 @@ def test_a_stale_text_reads_the_same_in_the_page_and_the_edition(content: Conten
         assert in_page[0].stale_note == "The Vietnamese text changed after this translation was made (date unknown)."
     finally:
         content.guideline = guideline
+
+
+@pytest.mark.parametrize(
+    ("source", "file", "old", "new", "shown_on", "elsewhere"),
+    [
+        # A section's body (the benchmark's edit): its part's page says it; the organizations
+        # page read nothing of the guideline.
+        (
+            "shipped",
+            "guideline.yaml",
+            "thường gọi là",
+            "thường gọi là (sửa)",
+            "guideline/part-1.md",
+            "organizations.md",
+        ),
+        # A body's English name: the legal documents page names its issuer.
+        ("course", "records.yaml", "en: Ministry of Construction", "en: Ministry (MOC)", "legal.md", "glossary.md"),
+        # A question: its lesson's page; the guideline's index read nothing of the courses.
+        (
+            "course",
+            "training.yaml",
+            "Đề án 950 được phê duyệt năm nào?",
+            "Đề án 950 được ký năm nào?",
+            "training/course-test/lesson-scheme.md",
+            "guideline/index.md",
+        ),
+    ],
+)
+def test_a_page_document_is_taken_again_only_while_what_it_read_is_the_same(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    source: str,
+    file: str,
+    old: str,
+    new: str,
+    shown_on: str,
+    elsewhere: str,
+) -> None:
+    """A process that builds again takes a page's document again when the objects it read are the
+    same (vkc.document.reads); the documents equal those made with nothing kept."""
+    folder = tmp_path / "content"
+    if source == "shipped":
+        shutil.copytree(REPO / "content", folder)
+        shutil.copytree(REPO / "versions", tmp_path / "versions")
+    else:
+        shutil.copytree(FIXTURES / source, folder)
+
+    def load() -> Content:
+        loaded, diagnostics = load_content(folder, reuse=True)
+        assert loaded is not None, diagnostics
+        return loaded
+
+    first = page_documents(load())
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    content = load()
+    again = page_documents(content)
+    assert type(content) is Content  # the content is itself again once its reads are recorded
+    monkeypatch.setattr(pages, "_DOCUMENTS", {})
+    assert again == page_documents(content)  # what a process that kept nothing makes
+    assert again[shown_on]["en"] != first[shown_on]["en"]
+    assert all(again[elsewhere][lang] is first[elsewhere][lang] for lang in LANGS)

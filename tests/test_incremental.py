@@ -5,7 +5,10 @@ Left out of `make test-fast`: builds the site about a dozen times.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,10 +25,10 @@ pytestmark = pytest.mark.slow
 class Project:
     """A private copy of everything a build reads: content, hand-written pages, mkdocs.yml, theme."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, fixture: str = "mini") -> None:
         self.root = root
         self.content = root / "content"
-        shutil.copytree(FIXTURES / "mini", self.content)
+        shutil.copytree(FIXTURES / fixture, self.content)
         self.docs = root / "docs"
         shutil.copytree(REPO / "docs", self.docs)
         shutil.copytree(REPO / "overrides", root / "overrides")
@@ -48,9 +51,19 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _same_as_clean(project: Project, name: str) -> None:
+def _same_as_clean(project: Project, name: str, *, new_process: bool = False) -> None:
+    """``new_process``: build the clean tree in a new interpreter, which keeps nothing from this
+    process's builds (what a build reuses within a process is compared too)."""
     clean = project.root / "clean" / name
-    project.build(clean)
+    if new_process:
+        code = (
+            "import sys; from pathlib import Path; from vkc.publish.build import build_site; "
+            "r = Path(sys.argv[1]); build_site(r / 'content', Path(sys.argv[2]), config=r / 'mkdocs.yml', "
+            "docs=r / 'docs', editions=False)"
+        )
+        subprocess.run([sys.executable, "-c", code, str(project.root), str(clean)], check=True, env=os.environ.copy())
+    else:
+        project.build(clean)
     built, expected = _tree(project.out), _tree(clean)
     assert sorted(built) == sorted(expected)
     differing = [rel for rel in expected if built[rel] != expected[rel]]
@@ -158,6 +171,36 @@ def test_incremental_builds_with_earlier_versions_equal_clean_builds(tmp_path: P
     themed = project.build().rendered
     assert "en/versions/v2/glossary/index.html" in themed
     _same_as_clean(project, "after-theme")
+
+
+def test_what_a_rebuild_keeps_from_the_last_build_in_the_process_equals_a_clean_build(tmp_path: Path) -> None:
+    """A build in the same process takes again an unchanged file's records, a course's SCORM
+    package and Moodle XML while what they read is unchanged, a collection's open data and a
+    page's head and Markdown (vkc serve builds so): the bytes are still a clean build's."""
+    project = Project(tmp_path, "course")
+    project.build()
+    packages = project.out / "downloads" / "training"
+    before = _tree(packages)
+    assert len([name for name in before if name.endswith("-scorm.zip")]) == 3
+
+    # A chapter's body, which a lesson reads (by number and title): the packages stay the same.
+    project.edit("content/publication.yaml", '"Đề án 950 được phê duyệt năm 2018."', '"Đề án 950 (sửa)."')
+    assert "en/guideline/part-framework/index.html" in project.build().rendered
+    assert _tree(packages) == before
+    _same_as_clean(project, "after-body", new_process=True)
+
+    # A question of the course and the name of a body that a legal document's head names.
+    project.edit("content/training.yaml", "Đề án 950 được phê duyệt năm nào?", "Đề án 950 được ký năm nào?")
+    project.edit("content/records.yaml", "en: Ministry of Construction", "en: Ministry of Construction (MOC)")
+    rendered = project.build().rendered
+    after = _tree(packages)
+    assert sorted(after) == sorted(before)
+    assert [name for name in after if after[name] != before[name] and "-vi" in name] == [
+        "course-test-vi-scorm.zip",
+        "course-test-vi.moodle.xml",
+    ]
+    assert "en/legal/index.html" in rendered
+    _same_as_clean(project, "after-question", new_process=True)
 
 
 def test_an_unchanged_page_whose_link_target_goes_is_still_checked(tmp_path: Path) -> None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import FIXTURES, REPO
+from vkc import lms
 from vkc import model as m
 from vkc.content import Content, load_content
 from vkc.document.training import lessons, lms_files
@@ -337,3 +340,48 @@ def test_a_star_in_a_short_answer_is_the_character_itself(fixture: Content, tmp_
     root = _xml(moodle_xml(content, _course(content), "en", SITE))
     (short,) = _questions(root, "shortanswer")
     assert [_text(a, "text") for a in short.iter("answer")] == ["950\\*", "950"]
+
+
+def test_a_package_is_made_again_exactly_when_what_it_is_made_from_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "course", folder)
+    made: list[str] = []
+    real = lms.scorm_package
+
+    def counted(content: Content, course: m.Course, lang: Lang, *args: Any) -> bytes:
+        made.append(lang)
+        return real(content, course, lang, *args)
+
+    monkeypatch.setattr(lms, "scorm_package", counted)
+
+    def write(name: str) -> dict[str, bytes]:
+        out = tmp_path / name
+        write_lms(_load(folder), out, SITE)
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    def clean(name: str) -> dict[str, bytes]:  # what a process that kept nothing writes
+        monkeypatch.setattr(lms, "_WRITTEN", {})
+        return write(name)
+
+    def edit(rel: str, old: str, new: str) -> None:
+        path = folder / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    first = clean("first")
+    made.clear()
+    # The body of a chapter that a lesson reads: the lesson names it by number and title only.
+    edit("publication.yaml", '"Đề án 950 được phê duyệt năm 2018."', '"Đề án 950 được phê duyệt năm 2018 (sửa)."')
+    assert write("body") == first and made == []
+    # Its title: every package names it.
+    edit("publication.yaml", "{vi: Đề án 950, en: Scheme 950,", "{vi: Đề án 950 mới, en: Scheme 950,")
+    titled = write("title")
+    assert made == list(LANGS) and titled != first and titled == clean("title-clean")
+    made.clear()
+    # A question of the course.
+    edit("training.yaml", "Đề án 950 được phê duyệt năm nào?", "Đề án 950 được ký năm nào?")
+    asked = write("question")
+    assert made == list(LANGS) and asked != titled and asked == clean("question-clean")

@@ -287,6 +287,31 @@ def test_one_bad_record_does_not_hide_the_next(mini_content: Path) -> None:
     ]
 
 
+def test_a_load_that_reuses_takes_only_the_unchanged_files_again(mini_content: Path) -> None:
+    first, diagnostics = load_content(mini_content, reuse=True)
+    assert diagnostics == [] and first is not None
+    records = mini_content / "records.yaml"
+    text = records.read_text(encoding="utf-8")
+    records.write_text(text + "\n", encoding="utf-8")
+    second, diagnostics = load_content(mini_content, reuse=True)
+    fresh, _ = load_content(mini_content)
+    assert diagnostics == [] and second is not None and fresh is not None
+    # The unchanged file's models are the same objects; the edited file's are made again.
+    assert second.publication is first.publication and second.guideline is first.guideline
+    edited = {i for i, origin in second.origins.items() if origin.file.path.name == "records.yaml"}
+    assert edited and all(second.by_id[i] is not first.by_id[i] for i in edited)
+    assert all(second.by_id[i] is first.by_id[i] for i in second.by_id if i not in edited)
+    assert second.publication == fresh.publication and second.by_id == fresh.by_id
+    assert second.records == fresh.records and second.guideline == fresh.guideline
+    # A broken edit reports what a load that keeps nothing reports, and the next good load is whole.
+    records.write_text(text.replace("country: vn", "country: xx", 1), encoding="utf-8")
+    broken = load_content(mini_content, reuse=True)
+    assert broken[0] is None and broken[1] == load_content(mini_content)[1] != []
+    records.write_text(text, encoding="utf-8")
+    again, diagnostics = load_content(mini_content, reuse=True)
+    assert diagnostics == [] and again is not None and again.by_id == first.by_id
+
+
 @pytest.mark.parametrize("name", ["publication.yaml", "records.yaml"])
 def test_fixture_files_parse_alone(name: str) -> None:
     loaded, diagnostics = load_file(FIXTURES / "mini" / name, name)

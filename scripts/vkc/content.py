@@ -26,7 +26,17 @@ from .schema_errors import diagnostics_from_error
 from .training import check_courses
 from .versions import check_versions
 from .walk import localized_texts, nested_records
-from .yamlload import KeyPath, LoadedFile, Origin, format_key_path, iter_files
+from .yamlload import (
+    MAX_FILE_BYTES,
+    PARALLEL_MIN_BYTES,
+    KeyPath,
+    LoadedFile,
+    Origin,
+    Value,
+    format_key_path,
+    iter_files,
+    parse_bytes,
+)
 
 COLLECTIONS: dict[str, type[m.Record]] = {
     "sources": m.Source,
@@ -45,6 +55,7 @@ SINGLETONS: dict[str, type[BaseModel]] = {"publication": m.Publication, "guideli
 """Top-level keys that must appear exactly once in the whole content."""
 
 R = TypeVar("R", bound=m.Record)
+_M = TypeVar("_M", bound=BaseModel)
 
 
 @dataclass
@@ -81,6 +92,19 @@ class Content:
         assert isinstance(record, kind), f"{record_id} is a {type(record).__name__}"
         return record
 
+    def origin_path(self, record_id: str) -> Path | None:
+        """The file a record (top-level or nested) was written in; None for an unknown id.
+
+        Asked by name (not through :attr:`origins`) so that a page document that shows a
+        record depends on that record's file alone (:mod:`vkc.document.reads`)."""
+        origin = self.origins.get(record_id)
+        return origin.file.path if origin is not None else None
+
+    def singleton_path(self, key: str) -> Path | None:
+        """The file ``publication`` or ``guideline`` was written in (see :meth:`origin_path`)."""
+        origin = self.singleton_origins.get(key)
+        return origin.file.path if origin is not None else None
+
 
 def content_files(root: Path) -> list[Path]:
     """The YAML files of a content directory, in a stable order."""
@@ -109,6 +133,25 @@ class _Collector:
     """Files loaded so far, by place in content order."""
     next_unloaded: int = 0
     """The first file in content order not loaded yet."""
+    kept: dict[int, dict[KeyPath, BaseModel]] = field(default_factory=dict)
+    """By ``id()`` of a file kept from an earlier load (:data:`_KEPT`, which keeps it alive): its
+    valid models by their place in the file, made when it was first loaded."""
+
+    def validate(self, loaded: LoadedFile, path: KeyPath, kind: type[_M], value: object) -> _M:
+        """``kind.model_validate(value)``, or the model made from the same bytes of the file before.
+
+        Why: validating is a function of the value, and the value of the file's bytes; a
+        process that builds again (the live preview) validated every record of every file for an
+        edit of one. The models are frozen, so the earlier content and this one share them.
+        """
+        models = self.kept.get(id(loaded))
+        found = models.get(path) if models is not None else None
+        if isinstance(found, kind):
+            return found
+        made = kind.model_validate(value)
+        if models is not None:
+            models[path] = made
+        return made
 
     def add_file(self, index: int, loaded: LoadedFile) -> None:
         """The records of the file at ``index`` in content order (files may come in another order)."""
@@ -189,7 +232,7 @@ class _Collector:
         self.singletons_seen[key] = Origin(loaded, (key,))
         kind = SINGLETONS[key]
         try:
-            model = kind.model_validate(value)
+            model = self.validate(loaded, (key,), kind, value)
         except ValidationError as exc:
             self.diagnostics.extend(diagnostics_from_error(exc, kind, loaded, (key,)))
             return
@@ -213,7 +256,7 @@ class _Collector:
         found = self.by_file.setdefault(index, [])
         for item_index, item in enumerate(value):
             try:
-                record = kind.model_validate(item)
+                record = self.validate(loaded, (key, item_index), kind, item)
             except ValidationError as exc:
                 self.diagnostics.extend(diagnostics_from_error(exc, kind, loaded, (key, item_index)))
                 continue
@@ -223,10 +266,74 @@ class _Collector:
             found.append((key, record, origin))
 
 
-def load_content(root: Path) -> tuple[Content | None, list[Diagnostic]]:
-    """Load and validate every file under ``root``; the content is None when any error remains."""
+def load_content(root: Path, *, reuse: bool = False) -> tuple[Content | None, list[Diagnostic]]:
+    """Load and validate every file under ``root``; the content is None when any error remains.
+
+    ``reuse``: keep what each file gave (its parsed values and its models) and take it again
+    while the file's bytes are the same (a process that loads again: the build, for the live
+    preview). The records of an unchanged file are then the same objects in both contents.
+    """
     with _no_cycle_collection():
-        return _load_content(root, None)
+        return _load_content(root, None, reuse)
+
+
+@dataclass
+class _Kept:
+    """What one file gave when it was last loaded (see :func:`load_content`)."""
+
+    raw: bytes
+    """Its bytes, as parsed."""
+    loaded: LoadedFile
+    data: Value
+    """Its parsed values (the loading lets ``loaded.data`` go once it has made the records)."""
+    models: dict[KeyPath, BaseModel] = field(default_factory=dict)
+    """Its valid models by their place in the file (:meth:`_Collector.validate`)."""
+
+
+_KEPT: dict[Path, _Kept] = {}
+"""The files of the content loaded last with ``reuse``, by path. Only that content's: loading
+another folder replaces them, so memory holds one content's values at most."""
+
+
+def _reused_files(
+    collector: _Collector, pairs: list[tuple[Path, str]]
+) -> Iterator[tuple[LoadedFile | None, list[Diagnostic]]] | None:
+    """The files ``pairs`` as :func:`iter_files` gives them, each unchanged one taken from
+    :data:`_KEPT` (its models handed to ``collector``); None when the content is too large to keep.
+
+    Why the bytes are parsed here, not by :func:`iter_files`: what is kept must be what those very
+    bytes gave (a file saved again between two reads would otherwise be kept under the wrong
+    bytes). Why not above :data:`PARALLEL_MIN_BYTES` of YAML: that much is parsed in two processes,
+    and keeping its values would double the memory the records take.
+    """
+    raws: list[bytes] = []
+    for path, _ in pairs:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            raws.append(path.read_bytes())
+        except OSError:  # the loading reports it
+            return None
+    if sum(len(raw) for raw in raws) >= PARALLEL_MIN_BYTES:
+        _KEPT.clear()
+        return None
+    fresh: dict[Path, _Kept] = {}
+    results: list[tuple[LoadedFile | None, list[Diagnostic]]] = []
+    for (path, display), raw in zip(pairs, raws, strict=True):
+        kept = _KEPT.get(path)
+        if kept is None or kept.raw != raw or kept.loaded.display != display:
+            loaded, problems = parse_bytes(raw, path, display)
+            if loaded is None or problems:
+                results.append((loaded, problems))
+                continue
+            kept = _Kept(raw, loaded, loaded.data)
+        kept.loaded.data = kept.data  # the collector lets it go again once it has the records
+        collector.kept[id(kept.loaded)] = kept.models
+        fresh[path] = kept
+        results.append((kept.loaded, []))
+    _KEPT.clear()
+    _KEPT.update(fresh)
+    return iter(results)
 
 
 class TextCheck(Protocol):
@@ -431,7 +538,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load_content(root: Path, stream: _TextStream | None) -> tuple[Content | None, list[Diagnostic]]:
+def _load_content(
+    root: Path, stream: _TextStream | None, reuse: bool = False
+) -> tuple[Content | None, list[Diagnostic]]:
     collector = _Collector(root, stream)
     if not root.is_dir():
         return None, [
@@ -446,7 +555,9 @@ def _load_content(root: Path, stream: _TextStream | None) -> tuple[Content | Non
         ]
     files = content_files(root)
     order = stream.order(files) if stream is not None else list(range(len(files)))
-    loading = iter_files([(files[i], display_path(files[i])) for i in order])
+    pairs = [(files[i], display_path(files[i])) for i in order]
+    # `vkc check` (a stream) lets the texts of its records go: nothing of it can be kept.
+    loading = (_reused_files(collector, pairs) if reuse and stream is None else None) or iter_files(pairs)
     for index, (loaded, problems) in zip(order, loading, strict=True):
         collector.diagnostics.extend(problems)
         if loaded is not None:
@@ -591,7 +702,11 @@ class TextField:
 def text_fields(content: Content) -> list[TextField]:
     """Every LocalizedText of the content, in file order (publication, guideline, collections).
 
-    Those of the content read last are kept: a build asks for them once per language."""
+    Those of the content read last are kept: a build asks for them once per language. What
+    they come from is read all the same: a page document that lists them depends on it all
+    (:mod:`vkc.document.reads` records what a document reads)."""
+    for name in ("publication", "guideline", "records", "origins", "singleton_origins"):
+        getattr(content, name)
     if not _TEXT_FIELDS or _TEXT_FIELDS[0][0] is not content:
         _TEXT_FIELDS[:] = [(content, _text_fields(content))]
     return list(_TEXT_FIELDS[0][1])

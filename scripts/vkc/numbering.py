@@ -11,7 +11,8 @@ chapter of part 3 is 3.2); sections append theirs to their parent's (3.2.1, 3.2.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Protocol
 
 from .i18n import t
@@ -43,12 +44,26 @@ class Outline(Protocol):
     def parts(self) -> Sequence[NumberedPart]: ...
 
 
-def guideline_numbers(guideline: Outline) -> dict[str, str]:
+def guideline_numbers(guideline: Outline) -> Mapping[str, str]:
     """The number of every part, chapter and section of ``guideline``, by record id.
 
     Parts: ``"1"``, ``"2"``; chapters: ``"1.1"``, ``"2.3"``; sections: ``"1.1.1"``, nested
     sections ``"1.1.1.2"``.
+
+    Those of the outline asked last are kept (the content's guideline is a frozen model): a
+    lesson asks for them once per section it names, and each walked the whole guideline.
     """
+    if _NUMBERS and _NUMBERS[0][0] is guideline:
+        return _NUMBERS[0][1]
+    numbers = _numbers(guideline)
+    _NUMBERS[:] = [(guideline, MappingProxyType(numbers))]
+    return _NUMBERS[0][1]
+
+
+_NUMBERS: list[tuple[Outline, Mapping[str, str]]] = []
+
+
+def _numbers(guideline: Outline) -> dict[str, str]:
     numbers: dict[str, str] = {}
 
     def walk(sections: Sequence[Numbered], prefix: str) -> None:

@@ -541,6 +541,12 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnos
                 hint="check that the file exists and is readable",
             )
         ]
+    return parse_bytes(raw, path, display)
+
+
+def parse_bytes(raw: bytes, path: Path, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Decode and parse a file's bytes as read (:func:`load_file` without the reading): a caller
+    that keeps what it parsed by the bytes (:func:`vkc.content.load_content`) parses those same bytes."""
     text, problems = _decode(raw, display)
     if text is None:
         return None, problems

@@ -61,15 +61,15 @@ class Ctx:
 
     def source_file(self, record_id: str) -> None:
         """Note that the document shows a record of the file that holds ``record_id``."""
-        origin = self.content.origins.get(record_id)
-        if origin is not None:
-            self.files.add(content_file(self.content, origin.file.path))
+        path = self.content.origin_path(record_id)
+        if path is not None:
+            self.files.add(content_file(self.content, path))
 
     def singleton_file(self, key: str) -> None:
         """Note that the document shows ``publication`` or ``guideline``."""
-        origin = self.content.singleton_origins.get(key)
-        if origin is not None:
-            self.files.add(content_file(self.content, origin.file.path))
+        path = self.content.singleton_path(key)
+        if path is not None:
+            self.files.add(content_file(self.content, path))
 
     # -- the state of a text ------------------------------------------------------------
 

@@ -179,7 +179,7 @@ def guideline_blocks(ctx: Ctx) -> list[Block]:
     return out
 
 
-def _section(ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int) -> list[Block]:
+def _section(ctx: Ctx, section: m.Section, numbers: Mapping[str, str], level: int) -> list[Block]:
     out: list[Block] = [
         _heading(ctx, level, _numbered(ctx, numbers[section.id], section.title), section.id, section.title)
     ]
@@ -482,7 +482,7 @@ def _bilingual(content: Content, lang: Lang, stale_since: Mapping[int, PartialDa
     return EditionDocument("bilingual", lang, doc, file_title, pub.publisher.vi, "vi", _date(pub.date))
 
 
-def _bilingual_section(vi: Ctx, other: Ctx, section: m.Section, numbers: dict[str, str], level: int) -> list[Block]:
+def _bilingual_section(vi: Ctx, other: Ctx, section: m.Section, numbers: Mapping[str, str], level: int) -> list[Block]:
     title = (*_numbered(vi, numbers[section.id], section.title), Words(" / "), *other.plain(section.title))
     out: list[Block] = [Heading(level, title, section.id, other.heading_notes(section.title))]
     if section.body:

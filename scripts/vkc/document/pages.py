@@ -8,6 +8,8 @@ clock or a markup language; :mod:`vkc.site.markdown_out` writes the documents fo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from .. import model as m
 from ..content import COLLECTIONS, Content
@@ -46,6 +48,7 @@ from .nodes import (
     words,
 )
 from .pictures import changes_figure, timeline_figure, timeline_table
+from .reads import Read, ReadingFiles, recording, same_reads, values, watchable
 from .status import status_blocks
 from .terms import first_uses
 from .training import LessonPlace, course_page, lesson_page, readers_of, taught_in, training_generators
@@ -174,27 +177,72 @@ def page_documents(
     """
     dates = changed or {}
     stale_since = stale_fallback_dates(content, dates)
+    files = published or {}
+    shown = ReadingFiles(files)
+    # A process that builds again takes a page's document again while what it read is the same
+    # (vkc.document.reads); the generator's own values (a part, a lesson) and what every page
+    # reads besides the content are compared too. The file dates decide the stale notices.
+    watched = watchable(content)
+    kept = _DOCUMENTS.get(tree, {}) if watched else {}
+    made: dict[tuple[str, Lang], _Made] = {}
+    shared = (tuple(downloads), site_url, sorted(dates.items()))
     out: dict[str, dict[Lang, Document]] = {}
     for path, generate in _generators(content, downloads):
         out[path] = {}
+        own = _own_values(generate)
         for lang in LANGS:
-            ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md", published=published or {})
-            title, raw_blocks = generate(ctx)
-            blocks = first_uses(raw_blocks)
-            address = page_address(site_url, lang, tree + path)
-            blocks += cite_blocks(ctx, path, title, address)
+            before = kept.get((path, lang))
+            if (
+                before is not None
+                and own is not None
+                and same_reads(content, before.reads, files)  # first: identities, cheap to compare
+                and before.own == (own, shared)
+            ):
+                made[path, lang] = before
+                out[path][lang] = before.document
+                continue
+            with recording(content) as reads:
+                ctx = Ctx(content, lang, stale_since, link_terms=path != "glossary.md", published=shown)
+                title, raw_blocks = generate(ctx)
+                blocks = first_uses(raw_blocks)
+                address = page_address(site_url, lang, tree + path)
+                blocks += cite_blocks(ctx, path, title, address)
+                citation = csl_json(ctx, path, title, address)
             known = [dates[f] for f in sorted(ctx.files) if f in dates]
             last = max(known, key=PartialDate.sort_key) if known else None
-            out[path][lang] = Document(
-                lang,
-                title,
-                tuple(blocks),
-                path,
-                tuple(sorted(ctx.files)),
-                last,
-                citation=csl_json(ctx, path, title, address),
-            )
+            document = Document(lang, title, tuple(blocks), path, tuple(sorted(ctx.files)), last, citation=citation)
+            made[path, lang] = _Made((own, shared), values(content, reads, files), document)
+            out[path][lang] = document
+    if watched:
+        _DOCUMENTS[tree] = made
     return out
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A page's document as this process last made it, with what it was made from."""
+
+    own: tuple[Any, ...]
+    """The generator's own values (:func:`_own_values`) and the inputs every page shares."""
+    reads: list[tuple[Read, Any]]
+    """What it read of the content and the published files, with the values read."""
+    document: Document
+
+
+_DOCUMENTS: dict[str, dict[tuple[str, Lang], _Made]] = {}
+"""The documents :func:`page_documents` made last for each tree (``""``: the current content),
+by page and language. Why: a process that builds again (the live preview) made every page's
+document anew for an edit that changed what a few of them read."""
+
+
+def _own_values(generate: Generator) -> tuple[Any, ...] | None:
+    """What a generator is besides what it reads of the content: its code and the values it
+    closes over (a part, a lesson and its neighbours, the downloads); None when it is no plain
+    function (nothing made by it is taken again)."""
+    code = getattr(generate, "__code__", None)
+    if code is None or getattr(generate, "__defaults__", None) or getattr(generate, "__kwdefaults__", None):
+        return None
+    return (code, tuple(cell.cell_contents for cell in generate.__closure__ or ()))
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -557,7 +605,7 @@ def _part_page(part: m.Part) -> Generator:
 
 
 def _section(
-    ctx: Ctx, section: m.Section, numbers: dict[str, str], level: int, readers: dict[str, list[LessonPlace]]
+    ctx: Ctx, section: m.Section, numbers: Mapping[str, str], level: int, readers: dict[str, list[LessonPlace]]
 ) -> list[Block]:
     label = (Words(f"{numbers[section.id]} "), *ctx.plain(section.title))
     out: list[Block] = [Heading(level, label, section.id, ctx.heading_notes(section.title))]

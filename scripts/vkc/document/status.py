@@ -8,8 +8,8 @@ next; the figures are the ones `vkc status` prints (:mod:`vkc.translations`).
 from __future__ import annotations
 
 from .. import model as m
-from ..content import TextField, repository_path, text_fields
-from ..translations import Counts, language_status
+from ..content import Content, TextField, repository_path, text_fields
+from ..translations import Counts, LanguageStatus, language_status
 from .context import Ctx
 from .nodes import Block, Code, Heading, Inline, Items, Para, Table, Url, Words, words
 from .pictures import progress_figure
@@ -37,10 +37,32 @@ def _item(ctx: Ctx, text_field: TextField, tlang: m.TranslationLang, repo_url: s
     return (Code(text_field.record_id), Words(" "), Code(text_field.key), Words(": "), *where)
 
 
+def _counted(content: Content) -> tuple[list[LanguageStatus], dict[m.TranslationLang, dict[str, Counts]]]:
+    """Each translation language's status and its counts per guideline part.
+
+    Those of the content asked last are kept: the page in each of the three languages counted
+    the same fields anew. :func:`text_fields` reads the content first (what a page document
+    read is recorded: :mod:`vkc.document.reads`)."""
+    fields = text_fields(content)
+    if _COUNTED and _COUNTED[0][0] is content:
+        return _COUNTED[0][1]
+    statuses = [language_status(fields, tlang) for tlang in m.TRANSLATION_LANGS]
+    parts: dict[m.TranslationLang, dict[str, Counts]] = {}
+    for status in statuses:
+        by_part = parts[status.lang] = {}
+        for text_field in fields:
+            if text_field.part:
+                by_part.setdefault(text_field.part, Counts()).add(text_field.state(status.lang))
+    _COUNTED[:] = [(content, (statuses, parts))]
+    return _COUNTED[0][1]
+
+
+_COUNTED: list[tuple[Content, tuple[list[LanguageStatus], dict[m.TranslationLang, dict[str, Counts]]]]] = []
+
+
 def status_blocks(ctx: Ctx, repo_url: str = "") -> list[Block]:
     """The page's body in ``ctx.lang`` (``repo_url`` links each item to its line on ``main``)."""
-    fields = text_fields(ctx.content)
-    statuses = [language_status(fields, tlang) for tlang in m.TRANSLATION_LANGS]
+    statuses, parts_counted = _counted(ctx.content)
     out: list[Block] = [Para(words(ctx.word("ts_intro")))]
     table = _table(ctx, "ts_language", [_row(words(ctx.word(f"ts_lang_{s.lang}")), s.counts) for s in statuses])
     counts = [(ctx.word(f"ts_lang_{s.lang}"), s.counts) for s in statuses]
@@ -50,10 +72,7 @@ def status_blocks(ctx: Ctx, repo_url: str = "") -> list[Block]:
         out += [Heading(2, words(ctx.word(f"ts_lang_{status.lang}")), f"vkc-status-{status.lang}")]
         out += [Heading(3, words(ctx.word("ts_by_kind")), f"vkc-status-{status.lang}-kinds")]
         out.append(_table(ctx, "ts_kind", [_row(words(ctx.word(f"kind_{k}")), c) for k, c in status.kinds.items()]))
-        by_part: dict[str, Counts] = {}
-        for text_field in fields:
-            if text_field.part:
-                by_part.setdefault(text_field.part, Counts()).add(text_field.state(status.lang))
+        by_part = parts_counted[status.lang]
         if by_part:
             out.append(Heading(3, words(ctx.word("ts_by_part")), f"vkc-status-{status.lang}-parts"))
             rows = [_row(ctx.plain(parts[pid].title), counts) for pid, counts in by_part.items()]

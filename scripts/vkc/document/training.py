@@ -151,7 +151,7 @@ def _lesson_label(ctx: Ctx, place: LessonPlace) -> Inline:
 def record_label(ctx: Ctx, record_id: str, *, short: bool = False) -> Inline:
     """How a lesson names a record it reads or cites: a section by number and title, a legal
     document by number (and title unless ``short``), an indicator or term by name, a source by title."""
-    record = ctx.content.by_id[record_id]
+    record = ctx.content.get(record_id, m.Record)
     if isinstance(record, m.Section):
         number = guideline_numbers(ctx.content.guideline)[record.id]
         return (Words(f"{number} "), *ctx.plain(record.title))

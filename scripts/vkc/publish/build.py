@@ -181,7 +181,7 @@ class Build:
 
 def load(b: Build) -> None:
     """Validate the content; nothing is published when it has an error."""
-    content, diags = load_content(b.content_dir)
+    content, diags = load_content(b.content_dir, reuse=True)
     if content is None or has_errors(diags):
         raise ContentError(diags)
     b.content = content

@@ -47,9 +47,13 @@ def _dump(record: BaseModel) -> dict[str, Any]:
 
 def collections(content: Content) -> dict[str, list[dict[str, Any]]]:
     """Each record kind as a list of plain dicts, the guideline and the publication included."""
-    out = {name: [_dump(r) for r in content.records.get(name, [])] for name in sorted(COLLECTIONS)}
-    out["guideline"] = [_dump(content.guideline)]
-    out["publication"] = [_dump(content.publication)]
+    return {name: [_dump(r) for r in records] for name, records in _models(content).items()}
+
+
+def _models(content: Content) -> dict[str, list[BaseModel]]:
+    out: dict[str, list[BaseModel]] = {name: list(content.records.get(name, [])) for name in sorted(COLLECTIONS)}
+    out["guideline"] = [content.guideline]
+    out["publication"] = [content.publication]
     return out
 
 
@@ -75,16 +79,19 @@ def write_open_data(content: Content, downloads: Path) -> list[Path]:
     folder = downloads / "data"
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name, rows in collections(content).items():
-        # The indented JSON is written by Python's pure-Python encoder: a process that builds
-        # again (the live preview) keeps both texts by the compact JSON (C encoder, the same
-        # rows in the same order) of what they were made from.
-        compact = json.dumps(rows, ensure_ascii=False)
-        if compact not in _TEXTS:
-            if len(_TEXTS) > 64:
-                _TEXTS.clear()
-            _TEXTS[compact] = (json.dumps(rows, ensure_ascii=False, indent=2) + "\n", to_csv(rows))
-        text, table = _TEXTS[compact]
+    for name, models in _models(content).items():
+        # The same models as last time (frozen; a load that reuses gives an unchanged file's
+        # records again, :func:`vkc.content.load_content`): the same texts, without dumping them.
+        kept = _BY_MODELS.get(name)
+        if (
+            kept is not None
+            and len(kept[0]) == len(models)
+            and all(a is b for a, b in zip(kept[0], models, strict=True))
+        ):
+            text, table = kept[1]
+        else:
+            text, table = _texts([_dump(model) for model in models])
+            _BY_MODELS[name] = (models, (text, table))
         json_path = folder / f"{name}.json"
         json_path.write_text(text, encoding="utf-8")
         csv_path = folder / f"{name}.csv"
@@ -94,5 +101,23 @@ def write_open_data(content: Content, downloads: Path) -> list[Path]:
     return written
 
 
+def _texts(rows: list[dict[str, Any]]) -> tuple[str, str]:
+    """The JSON and CSV texts of a collection's rows.
+
+    The indented JSON is written by Python's pure-Python encoder: a process that builds again
+    (the live preview) keeps both texts by the compact JSON (C encoder, the same rows in the
+    same order) of what they were made from.
+    """
+    compact = json.dumps(rows, ensure_ascii=False)
+    if compact not in _TEXTS:
+        if len(_TEXTS) > 64:
+            _TEXTS.clear()
+        _TEXTS[compact] = (json.dumps(rows, ensure_ascii=False, indent=2) + "\n", to_csv(rows))
+    return _TEXTS[compact]
+
+
 _TEXTS: dict[str, tuple[str, str]] = {}
-"""The JSON and CSV texts of a collection by its compact JSON (see :func:`write_open_data`)."""
+"""The JSON and CSV texts of a collection by its compact JSON (see :func:`_texts`)."""
+_BY_MODELS: dict[str, tuple[list[BaseModel], tuple[str, str]]] = {}
+"""The texts of each collection as last written, with the models they were made from (kept
+alive here, so that the same object is never another model)."""

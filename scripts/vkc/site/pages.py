@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from .. import model as m
 from ..content import Content
 from ..document.nodes import Document
 from ..document.pages import page_documents, record_pages
 from ..document.versions import Release, banner
-from ..model import Lang, PartialDate, Version
+from ..model import LANGS, Lang, PartialDate, Version
 from .langconfig import PREFIXES
 from .meta import Site, page_head, root
 from .page_markdown import Page, page_markdown
@@ -31,35 +32,40 @@ def write_pages(
     the head tags and structured data name)."""
     pages_of = record_pages(content)
     fallback = content.publication.date
-    if _WRITTEN_WITH[:1] != [(pages_of, repo_url, fallback)]:
+    sites = {lang: site_of(content, lang, site_url) for lang in LANGS}
+    # What a page's head reads besides its document (vkc.site.meta.structured_data): the records
+    # its headings may describe (legal documents, organizations, events: a frozen model is the
+    # same object while its file is unchanged, and compares by value otherwise).
+    described: list[m.Record] = [
+        r for r in content.by_id.values() if isinstance(r, m.LegalDocument | m.Organization | m.Event)
+    ]
+    shared = (pages_of, repo_url, fallback, sites, described)
+    if _WRITTEN_WITH[:1] != [shared]:
         _WRITTEN.clear()
-        _WRITTEN_WITH[:] = [(pages_of, repo_url, fallback)]
+        _WRITTEN_WITH[:] = [shared]
 
     def one(doc: Document) -> Page:
-        head = page_head(
-            doc,
-            site_of(content, doc.lang, site_url),
-            content=content,
-            pages=pages_of,
-            changed=str(doc.changed or fallback),
-        )
+        changed = str(doc.changed or fallback)
         kept = _WRITTEN.get((doc.path, doc.lang))
-        if kept is not None and kept[1] == head and kept[0] == doc:
+        if kept is not None and kept[1] == changed and kept[0] == doc:
             return kept[2]
+        head = page_head(doc, sites[doc.lang], content=content, pages=pages_of, changed=changed)
         page = page_markdown(doc, pages_of, repo_url, fallback, head)
-        _WRITTEN[doc.path, doc.lang] = (doc, head, page)
+        _WRITTEN[doc.path, doc.lang] = (doc, changed, page)
         return page
 
     return {path: {lang: one(doc) for lang, doc in per_lang.items()} for path, per_lang in documents.items()}
 
 
-_WRITTEN: dict[tuple[str, Lang], tuple[Document, tuple[str, str], Page]] = {}
-"""The Markdown this process last wrote for each page and language, with the document and head
+_WRITTEN: dict[tuple[str, Lang], tuple[Document, str, Page]] = {}
+"""The Markdown this process last wrote for each page and language, with the document and date
 it was written from. Why: a process that builds again (the live preview) wrote every page's
-Markdown anew for an edit that changed one; :func:`page_markdown` is a function of the
-document, the head and what :data:`_WRITTEN_WITH` holds, so an equal document gives the same page."""
-_WRITTEN_WITH: list[tuple[dict[str, str], str, PartialDate]] = []
-"""The record pages, repository address and fallback date :data:`_WRITTEN` was written with."""
+Markdown and head anew for an edit that changed one; :func:`page_markdown` and :func:`page_head`
+are functions of the document, its date and what :data:`_WRITTEN_WITH` holds, so an equal
+document gives the same page."""
+_WRITTEN_WITH: list[tuple[dict[str, str], str, PartialDate, dict[Lang, Site], list[m.Record]]] = []
+"""The record pages, repository address, fallback date, each language's site and the records a
+head describes that :data:`_WRITTEN` was written with."""
 
 
 def site_of(content: Content, lang: Lang, site_url: str) -> Site:
