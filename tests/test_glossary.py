@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from conftest import REPO, CliResult
 from tbx_structure import structure_errors
 from vkc.content import load_content
 from vkc.diagnostics import display_path
-from vkc.glossary_check import _at_word_start, _Entry, _Term, _TermIndex, alternatives, check_glossary
+from vkc.glossary_check import _at_word_start, _Entry, _fold, _Term, _TermIndex, alternatives, check_glossary
 from vkc.glossary_export import glossary_tbx, tbx_terms, write_glossary_exports
 
 Run = Callable[..., CliResult]
@@ -332,3 +333,17 @@ def test_the_automaton_finds_what_the_expressions_found(renderings: list[list[st
     assert found == _found_by_expressions(text, terms)
     for forms in renderings:
         assert _at_word_start(text, forms[0]) == bool(re.search(rf"(?<!\w){re.escape(forms[0])}", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2003", "\x85", "a", "Đ", "e\u0301", "ß", "İ", "한"]),
+        max_size=10,
+    )
+)
+def test_folding_skips_no_white_space_and_no_normalisation(pieces: list[str]) -> None:
+    """The fold's shortcuts (a one-line text with single spaces; ASCII) give what splitting,
+    joining, NFC and case folding give."""
+    text = "".join(pieces)
+    assert _fold(text) == unicodedata.normalize("NFC", " ".join(text.split())).casefold()
