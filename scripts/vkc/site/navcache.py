@@ -210,15 +210,21 @@ class NavCache:
         """The path an inactive item links to, as mkdocs compares it with the page's
         (:func:`_parts`); ``_OUTSIDE`` for an address of its own (another site); None for an item
         that :meth:`_key` never keys."""
+        target = self._target(item)
+        return None if target is None else target[1]
+
+    def _target(self, item: Any) -> tuple[str, tuple[str, ...]] | None:
+        """Where an inactive item links to, written and as :func:`_link_path`; None for an item
+        whose markup is never reused."""
         if self._extended(item):
             return None
         link = self._item_link(item)
         if link is None:
             return None
-        found = self.links.get(link)
-        if found is None:
-            found = self.links[link] = _link_path(link)
-        return found
+        parts = self.links.get(link)
+        if parts is None:
+            parts = self.links[link] = _link_path(link)
+        return link, parts
 
     @staticmethod
     def _extended(item: Any) -> bool:
@@ -231,15 +237,13 @@ class NavCache:
         """The key of an item beside the page's path, or None when it is not one. Its link as the
         page writes it is named by the folder above the page where that is the same (``place``:
         :func:`_place`; see the module's docstring), else written out (``url`` filter)."""
-        if page is None or getattr(item, "active", True) or item is page or self._extended(item):
+        if page is None or getattr(item, "active", True) or item is page:
             return None
-        link = self._item_link(item)
-        if link is None:
+        target = self._target(item)
+        if target is None:
             return None
+        link, parts = target
         written: Any
-        parts = self.links.get(link)
-        if parts is None:
-            parts = self.links[link] = _link_path(link)
         if place is not None and (parts is _OUTSIDE or parts[: len(place[0])] != place[0]):
             written = place[1]
         else:
