@@ -578,7 +578,12 @@ def _core_idle() -> bool:
     """
     cores = os.cpu_count() or 1
     try:
-        runnable = min(_runnable_now() for _ in _three_looks())
+        looks = []
+        for look in range(3):
+            if look:
+                time.sleep(0.005)
+            looks.append(_runnable_now())
+        runnable = min(looks)
     except (OSError, ValueError, IndexError):  # not Linux: the load average, else assume a core
         try:
             return os.getloadavg()[0] < cores - 0.5
@@ -589,13 +594,6 @@ def _core_idle() -> bool:
 
 def _runnable_now() -> int:
     return int(_RUNNABLE.read_text(encoding="ascii").split()[3].split("/")[0])
-
-
-def _three_looks() -> Iterator[int]:
-    for look in range(3):
-        if look:
-            time.sleep(0.005)
-        yield look
 
 
 def iter_files(

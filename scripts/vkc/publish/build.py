@@ -767,13 +767,10 @@ def _sync(folder: Path, wanted: dict[str, bytes], sources: dict[str, Path] | Non
 
 
 def _linked(source: Path, name: str) -> bool:
-    """Hard link ``source`` as the new file ``name``; False when the file system cannot."""
+    """``source`` as the new file ``name`` (hard-linked where the file system allows); False when
+    neither a link nor a copy could be made (the bytes read are then written instead)."""
     try:
-        try:
-            os.link(source, name)
-        except FileNotFoundError:  # its folder first (most pages go to an existing one)
-            os.makedirs(os.path.dirname(name), exist_ok=True)
-            os.link(source, name)
+        engine.link_or_copy(source, name)
     except OSError:
         return False
     return True

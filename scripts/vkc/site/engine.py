@@ -247,11 +247,6 @@ class _Session:
     """The language's Markdown converter, made once (see :func:`_convert`)."""
 
 
-SKIP_INLINE = True
-"""Python-Markdown's inline patterns are not tried on texts they cannot match (vkc.site.inline);
-False tries each, as the test that compares the two does."""
-
-
 def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) -> None:
     """``Page.render`` of mkdocs 1.6, with one converter per session instead of one per page.
 
@@ -264,8 +259,7 @@ def _convert(page: Page, session: _Session, config: MkDocsConfig, files: Files) 
         session.markdown = markdown.Markdown(
             extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
         )
-        if SKIP_INLINE:
-            inline.install(session.markdown)
+        inline.install(session.markdown)  # no pattern tried on a text it cannot match
     md = session.markdown
     md.reset()
     _RelativePathTreeprocessor(page.file, files, config)._register(md)
